@@ -1,0 +1,119 @@
+package net.collab.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * PostgreSQL for the local run and the tests: an embedded server (real PostgreSQL 17 binaries
+ * from Maven Central), or an external server when a JDBC URL is given. One database per service.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String baseUrl;
+    private final String username;
+    private final String password;
+
+    private PostgresServer(EmbeddedPostgres embedded, String baseUrl, String username, String password) {
+        this.embedded = embedded;
+        this.baseUrl = baseUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /**
+     * Starts an embedded server.
+     *
+     * @param dataDir kept between runs when {@code clean} is false
+     * @param port    0 for any free port
+     */
+    public static PostgresServer embedded(Path dataDir, int port, boolean clean) {
+        int serverPort = Ports.freeIfZero(port);
+        Ports.requireFree(serverPort, "PostgreSQL");
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(clean)
+                    .setPort(serverPort)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", clean ? "off" : "on")
+                    .start();
+            watchPostmaster(dataDir);
+            return new PostgresServer(postgres, "jdbc:postgresql://localhost:" + serverPort + "/", "postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Uses a running server, e.g. {@code jdbc:postgresql://db.example:5432/}. */
+    public static PostgresServer external(String baseUrl, String username, String password) {
+        String url = baseUrl.endsWith("/") ? baseUrl : baseUrl.substring(0, baseUrl.lastIndexOf('/') + 1);
+        return new PostgresServer(null, url, username, password);
+    }
+
+    // The postmaster daemonizes; the guard must know it to stop it if this JVM is killed.
+    private static void watchPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            ProcessGuard.watch(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        }
+    }
+
+    /** Creates the database unless it exists, and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("unsafe database name " + name);
+        }
+        try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", username, password)) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet result = exists.executeQuery()) {
+                    if (!result.next()) {
+                        try (Statement create = connection.createStatement()) {
+                            create.execute("create database " + name);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return baseUrl + database;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package net.collab.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedWithdrawn;
+import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.MemberAdded;
+import net.collab.events.registry.MemberRemoved;
+import net.collab.events.registry.OrganizationApplied;
+import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationReinstated;
+import net.collab.events.registry.OrganizationRejected;
+import net.collab.events.registry.OrganizationSuspended;
+import net.collab.events.registry.OrganizationUpdated;
+import net.collab.events.registry.RiskLevelChanged;
+
+/** Every event record the network knows, looked up by CloudEvents type. */
+public final class EventCatalog {
+
+    private static final List<Class<? extends DomainEvent>> ALL = List.of(
+            OrganizationApplied.class, OrganizationApproved.class, OrganizationRejected.class,
+            OrganizationUpdated.class, OrganizationSuspended.class, OrganizationReinstated.class,
+            MemberAdded.class, MemberRemoved.class, RiskLevelChanged.class,
+            NeedPosted.class, NeedWithdrawn.class, OfferPosted.class, OfferWithdrawn.class,
+            MatchProposed.class);
+
+    private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends DomainEvent>> all() {
+        return ALL;
+    }
+
+    public static Optional<Class<? extends DomainEvent>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static EventContract contractOf(Class<? extends DomainEvent> eventClass) {
+        EventContract contract = eventClass.getAnnotation(EventContract.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has no @EventContract");
+        }
+        return contract;
+    }
+}

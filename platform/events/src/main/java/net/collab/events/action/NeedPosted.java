@@ -1,0 +1,34 @@
+package net.collab.events.action;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import net.collab.events.DomainEvent;
+import net.collab.events.EventContract;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.Urgency;
+
+/**
+ * A frontline organization asks for support. Carries no personal data of beneficiaries: those
+ * stay in action-service.
+ */
+@EventContract(topic = Topics.NEEDS, type = "net.collab.need.posted.v1")
+public record NeedPosted(
+        UUID needId,
+        UUID organizationId,
+        ResourceCategory category,
+        String item,
+        BigDecimal quantity,
+        String unit,
+        Urgency urgency,
+        String areaCode,
+        String targetGroup,
+        OffsetDateTime deadline,
+        OffsetDateTime postedAt) implements DomainEvent {
+    @Override
+    public String aggregateId() {
+        return needId.toString();
+    }
+}

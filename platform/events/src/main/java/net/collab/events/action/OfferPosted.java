@@ -1,0 +1,28 @@
+package net.collab.events.action;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import net.collab.events.DomainEvent;
+import net.collab.events.EventContract;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.ResourceCategory;
+
+/** An organization offers a resource within an area (the area's whole subtree). */
+@EventContract(topic = Topics.OFFERS, type = "net.collab.offer.posted.v1")
+public record OfferPosted(
+        UUID offerId,
+        UUID organizationId,
+        ResourceCategory category,
+        String item,
+        BigDecimal quantity,
+        String unit,
+        String areaCode,
+        OffsetDateTime availableUntil,
+        OffsetDateTime postedAt) implements DomainEvent {
+    @Override
+    public String aggregateId() {
+        return offerId.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package net.collab.events.matching;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import net.collab.events.DomainEvent;
+import net.collab.events.EventContract;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.ResourceCategory;
+
+/** Matching proposes that an offer serves (part of) a need, with its reason. */
+@EventContract(topic = Topics.MATCHES, type = "net.collab.match.proposed.v1")
+public record MatchProposed(
+        UUID matchId,
+        UUID needId,
+        UUID offerId,
+        UUID requesterOrganizationId,
+        UUID providerOrganizationId,
+        ResourceCategory category,
+        String item,
+        BigDecimal quantity,
+        String unit,
+        String areaCode,
+        String explanation) implements DomainEvent {
+    @Override
+    public String aggregateId() {
+        return matchId.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package net.collab.events.registry;
+
+import java.util.List;
+import java.util.UUID;
+
+import net.collab.events.Vocabulary.MemberRole;
+import net.collab.events.Vocabulary.OrganizationKind;
+import net.collab.events.Vocabulary.OrganizationStatus;
+
+/**
+ * The public state of an organization after a change, members included. Every event on the
+ * compacted organizations topic carries the whole snapshot, so that the last event per key is
+ * enough for a consumer to rebuild its replica.
+ */
+public record OrganizationSnapshot(
+        UUID id,
+        String nameZh,
+        String nameEn,
+        OrganizationKind kind,
+        OrganizationStatus status,
+        List<String> serviceAreas,
+        List<Member> members) {
+
+    public OrganizationSnapshot {
+        serviceAreas = serviceAreas == null ? List.of() : List.copyOf(serviceAreas);
+        members = members == null ? List.of() : List.copyOf(members);
+    }
+
+    /** True when the organization may act in the network (post, offer, claim). */
+    public boolean active() {
+        return status == OrganizationStatus.APPROVED;
+    }
+
+    /** A person in an organization, by the identity provider's subject. */
+    public record Member(String subject, MemberRole role) {
+    }
+}

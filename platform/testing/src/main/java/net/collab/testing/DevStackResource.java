@@ -1,0 +1,61 @@
+package net.collab.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import net.collab.devstack.KafkaBroker;
+import net.collab.devstack.PostgresServer;
+
+/**
+ * Real infrastructure for a {@code @QuarkusTest}: a Kafka broker (KRaft, child process) and an
+ * embedded PostgreSQL with a fresh database, started in parallel. No container engine needed.
+ */
+public class DevStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile KafkaBroker kafka;
+    private static volatile PostgresServer postgres;
+    private Path workDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            workDir = Files.createTempDirectory("collabnet-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDir.resolve("kafka"), 0));
+        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true));
+        kafka = broker.join();
+        postgres = database.join();
+        kafka.createNetworkTopics();
+        String url = postgres.createDatabase("service");
+        return Map.of(
+                "kafka.bootstrap.servers", kafka.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.password", postgres.password());
+    }
+
+    @Override
+    public void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    public static String bootstrapServers() {
+        if (kafka == null) {
+            throw new IllegalStateException("DevStackResource has not started");
+        }
+        return kafka.bootstrapServers();
+    }
+}
