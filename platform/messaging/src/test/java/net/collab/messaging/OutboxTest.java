@@ -1,0 +1,134 @@
+package net.collab.messaging;
+
+import static net.collab.testing.TopicProbe.about;
+import static net.collab.testing.TopicProbe.header;
+import static net.collab.testing.TopicProbe.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import net.collab.events.EventCodec;
+import net.collab.events.Topics;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+class OutboxTest {
+
+    private static final String NEED_POSTED = "net.collab.need.posted.v1";
+
+    @Inject
+    TestApplication application;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void committedChangeIsPublishedOnceAsACloudEvent() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            application.createWidgetWithEvent(id);
+
+            var record = probe.awaitEvent(NEED_POSTED, id.toString());
+
+            assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_source")).isEqualTo("messaging-test");
+            assertThat(header(record, "ce_subject")).isEqualTo(id.toString());
+            assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isBeforeOrEqualTo(OffsetDateTime.now());
+            assertThat(header(record, "content-type")).isEqualTo("application/json");
+            assertThat(EventCodec.fromJson(NEED_POSTED, record.value()).aggregateId()).isEqualTo(id.toString());
+            assertThat(probe.seen(ofType(NEED_POSTED).and(about(id.toString())))).hasSize(1);
+            assertThat(scalar("select count(*) from outbox_event where aggregate_id = '" + id + "' and published_at is not null"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rolledBackChangeLeavesNoEvent() throws Exception {
+        UUID failed = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            assertThatThrownBy(() -> application.createWidgetWithEventThenFail(failed)).isInstanceOf(IllegalStateException.class);
+            application.createWidgetWithEvent(later);
+
+            probe.awaitEvent(NEED_POSTED, later.toString());
+
+            assertThat(scalar("select count(*) from test_widget where id = '" + failed + "'")).isZero();
+            assertThat(scalar("select count(*) from outbox_event where aggregate_id = '" + failed + "'")).isZero();
+            assertThat(probe.seen(about(failed.toString()))).isEmpty();
+        }
+    }
+
+    /** What a process killed between commit and publication leaves behind: a committed, unpublished row. */
+    @Test
+    void rowsLeftUnpublishedByADeadProcessArePublished() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                    insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
+                    values (?, ?, ?, ?, now(), ?)""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, Topics.NEEDS);
+                insert.setString(3, id.toString());
+                insert.setString(4, NEED_POSTED);
+                insert.setString(5, EventCodec.toJson(TestApplication.need(id)));
+                insert.executeUpdate();
+            }
+
+            probe.awaitEvent(NEED_POSTED, id.toString());
+
+            assertThat(scalar("select count(*) from outbox_event where aggregate_id = '" + id + "' and published_at is null"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void eventsOfOneAggregateArePublishedInCommitOrder() throws Exception {
+        UUID first = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            // Three rows for one aggregate committed together; the payload's area code tells them apart.
+            try (var connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < 3; i++) {
+                    try (var insert = connection.prepareStatement("""
+                            insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
+                            values (?, ?, ?, ?, now(), ?)""")) {
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setString(2, Topics.NEEDS);
+                        insert.setString(3, first.toString());
+                        insert.setString(4, NEED_POSTED);
+                        insert.setString(5, EventCodec.toJson(TestApplication.need(first)).replace("110108010009", "order-" + i));
+                        insert.executeUpdate();
+                    }
+                }
+                connection.commit();
+            }
+
+            probe.await(record -> record.value().contains("order-2"), java.time.Duration.ofSeconds(20));
+
+            assertThat(probe.seen(about(first.toString()))).extracting(record -> record.value().replaceAll(".*(order-\\d).*", "$1"))
+                    .containsExactly("order-0", "order-1", "order-2");
+        }
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

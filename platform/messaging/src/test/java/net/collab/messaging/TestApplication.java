@@ -1,0 +1,61 @@
+package net.collab.messaging;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedPosted;
+
+/** A minimal service using the library as a real one does: a state change with its event, and a consumer. */
+@ApplicationScoped
+public class TestApplication {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdempotentConsumer idempotentConsumer;
+
+    @Transactional
+    public void createWidgetWithEvent(UUID id) {
+        entityManager.createNativeQuery("insert into test_widget (id) values (?1)").setParameter(1, id).executeUpdate();
+        outbox.publish(need(id));
+    }
+
+    @Transactional
+    public void createWidgetWithEventThenFail(UUID id) {
+        createWidgetWithEvent(id);
+        throw new IllegalStateException("the business rule failed after the event was written");
+    }
+
+    @Incoming("needs-test")
+    @Blocking
+    @Transactional
+    public void onNeedEvent(ConsumerRecord<String, String> record) {
+        idempotentConsumer.handleOnce("needs-test", record, event -> entityManager
+                .createNativeQuery("insert into test_effect (event_id, need_id) values (?1, ?2)")
+                .setParameter(1, event.envelope().id())
+                .setParameter(2, UUID.fromString(event.data().aggregateId()))
+                .executeUpdate());
+    }
+
+    static NeedPosted need(UUID id) {
+        return new NeedPosted(id, UUID.randomUUID(), ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
+                Urgency.HIGH, "110108010009", "孤寡老人", null, OffsetDateTime.now());
+    }
+}
