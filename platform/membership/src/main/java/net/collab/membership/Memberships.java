@@ -1,0 +1,33 @@
+package net.collab.membership;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.web.ProblemException;
+
+/** Authorization of writes made on behalf of an organization. */
+@ApplicationScoped
+public class Memberships {
+
+    @Inject
+    OrganizationReplica replica;
+
+    /**
+     * Refuses (403) unless the person is a member of the organization and the organization is
+     * approved and not suspended.
+     */
+    public void requireActiveMember(UUID organizationId, String subject) {
+        OrganizationStatus status = replica.status(organizationId).orElseThrow(() -> ProblemException.forbidden(
+                "organization " + organizationId + " is not an approved member of the network"));
+        if (!replica.isMember(organizationId, subject)) {
+            throw ProblemException.forbidden("you are not a member of organization " + organizationId);
+        }
+        if (status != OrganizationStatus.APPROVED) {
+            throw ProblemException.forbidden("organization " + organizationId + " is " + status
+                    + "; only approved organizations act in the network");
+        }
+    }
+}

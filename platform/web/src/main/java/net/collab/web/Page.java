@@ -1,0 +1,20 @@
+package net.collab.web;
+
+import java.util.List;
+
+/** One page of a list; {@code page} counts from 0. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+
+    /** Checks paging parameters, refusing nonsense with a clear problem. */
+    public static void check(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_SIZE);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package net.collab.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error leaves a service as application/problem+json (RFC 9457). Nothing internal (stack
+ * traces, SQL, class names) reaches the client; unexpected errors are logged with an id that the
+ * response repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Relative problem type URIs, resolved against the service; documented in each README. */
+    private static final String TYPE_PREFIX = "/problems/";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    /** Quarkus' own exception for invalid requests; mapped here so that it becomes a problem too. */
+    @ServerExceptionMapper
+    public Response invalidRequest(ResteasyReactiveViolationException e, UriInfo uri) {
+        return invalid(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(field(violation), violation.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        String detail = errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(TYPE_PREFIX + "validation", "请求无效 Invalid request", 400, detail, path(uri), errors));
+    }
+
+    // Quarkus maps these two itself (as plain JSON); naming them here makes them problems.
+    @ServerExceptionMapper
+    public Response unreadableInput(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparsable(JsonParseException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[") : "";
+        String message = e instanceof InvalidFormatException format
+                ? "cannot read " + quote(format.getValue()) + " as " + format.getTargetType().getSimpleName()
+                        + allowedValues(format.getTargetType())
+                : "malformed JSON";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        return respond(new Problem(TYPE_PREFIX + "unreadable", "请求无法解析 Unreadable request", 400,
+                field.isEmpty() ? message : field + ": " + message, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(new Problem(TYPE_PREFIX + "unauthorized", "请先登录 Sign-in required", 401,
+                "this request needs a bearer token", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(null, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(TYPE_PREFIX + "forbidden", "无权操作 Forbidden", 403,
+                "your role does not allow this request", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = switch (status) {
+            case 404 -> "未找到 Not found";
+            case 405 -> "方法不允许 Method not allowed";
+            case 406 -> "无法提供该格式 Not acceptable";
+            case 415 -> "不支持的格式 Unsupported media type";
+            default -> status >= 500 ? "服务器错误 Server error" : "请求无效 Invalid request";
+        };
+        return respond(new Problem(TYPE_PREFIX + "http-" + status, title, status, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
+        return respond(new Problem(TYPE_PREFIX + "internal", "服务器错误 Server error", 500,
+                "unexpected error; nothing was changed. Incident " + incident, path(uri), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    // "post.arg0.nameZh" -> "nameZh": the client knows its fields, not our method parameters.
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private static String allowedValues(Class<?> type) {
+        if (!type.isEnum()) {
+            return "";
+        }
+        return " (one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,47 @@
+package net.collab.registry.messaging;
+
+import java.util.Comparator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.collab.events.registry.OrganizationApplied;
+import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationRejected;
+import net.collab.events.registry.OrganizationSnapshot;
+import net.collab.messaging.Outbox;
+import net.collab.registry.domain.Organization;
+import net.collab.registry.domain.OrganizationEvents;
+
+/** Organization events go out through the outbox, in the transaction of the change. */
+@ApplicationScoped
+public class OutboxOrganizationEvents implements OrganizationEvents {
+
+    @Inject
+    Outbox outbox;
+
+    @Override
+    public void applied(Organization organization) {
+        outbox.publish(new OrganizationApplied(snapshot(organization)));
+    }
+
+    @Override
+    public void approved(Organization organization) {
+        outbox.publish(new OrganizationApproved(snapshot(organization)));
+    }
+
+    @Override
+    public void rejected(Organization organization, String reason) {
+        outbox.publish(new OrganizationRejected(snapshot(organization), reason));
+    }
+
+    /** The public state only: no private contacts, no credit code. */
+    static OrganizationSnapshot snapshot(Organization organization) {
+        return new OrganizationSnapshot(organization.id, organization.nameZh, organization.nameEn, organization.kind,
+                organization.status, organization.serviceAreas,
+                organization.members.stream()
+                        .sorted(Comparator.comparing(member -> member.subject))
+                        .map(member -> new OrganizationSnapshot.Member(member.subject, member.role))
+                        .toList());
+    }
+}
