@@ -1,0 +1,120 @@
+package net.collab.action.api;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import net.collab.action.domain.Beneficiary;
+import net.collab.action.domain.Need;
+import net.collab.action.domain.Offer;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.Urgency;
+
+/** Request and response bodies of /needs and /offers, and their mapping. */
+public final class ActionViews {
+
+    static final String AREA_CODE = "\\d{6}|\\d{9}|\\d{12}";
+    static final String AREA_CODE_MESSAGE = "must be a division code of 6, 9 or 12 digits (district, street, community)";
+
+    private ActionViews() {
+    }
+
+    public record NeedRequest(
+            @NotNull UUID organizationId,
+            @NotNull ResourceCategory category,
+            @NotBlank @Size(max = 200) String item,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal quantity,
+            @NotBlank @Size(max = 20) String unit,
+            @NotNull Urgency urgency,
+            @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
+            @Size(max = 100) String targetGroup,
+            OffsetDateTime deadline,
+            @Size(max = 4000) String description,
+            @Valid BeneficiaryData beneficiary) {
+
+        Need toNeed() {
+            Need need = new Need();
+            need.organizationId = organizationId;
+            need.category = category;
+            need.item = item.strip();
+            need.quantity = quantity;
+            need.unit = unit.strip();
+            need.urgency = urgency;
+            need.areaCode = areaCode;
+            need.targetGroup = targetGroup;
+            need.deadline = deadline;
+            need.description = description;
+            return need;
+        }
+    }
+
+    /** Personal data of the person the need is for: protected, see need_beneficiary. */
+    public record BeneficiaryData(@Size(max = 100) String name, @Size(max = 40) String phone, @Size(max = 300) String address) {
+        Beneficiary toBeneficiary() {
+            Beneficiary beneficiary = new Beneficiary();
+            beneficiary.name = name;
+            beneficiary.phone = phone;
+            beneficiary.address = address;
+            return beneficiary;
+        }
+
+        static BeneficiaryData of(Beneficiary beneficiary) {
+            return new BeneficiaryData(beneficiary.name, beneficiary.phone, beneficiary.address);
+        }
+    }
+
+    public record WithdrawalRequest(@Size(max = 2000) String reason) {
+    }
+
+    /** A need as anyone may see it: no personal data. */
+    public record NeedView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
+            String unit, Urgency urgency, String areaCode, String targetGroup, OffsetDateTime deadline,
+            String description, Need.Status status, OffsetDateTime postedAt) {
+        static NeedView of(Need need) {
+            return new NeedView(need.id, need.organizationId, need.category, need.item, need.quantity, need.unit,
+                    need.urgency, need.areaCode, need.targetGroup, need.deadline, need.description, need.status,
+                    need.postedAt);
+        }
+    }
+
+    public record OfferRequest(
+            @NotNull UUID organizationId,
+            @NotNull ResourceCategory category,
+            @NotBlank @Size(max = 200) String item,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal quantity,
+            @NotBlank @Size(max = 20) String unit,
+            @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
+            OffsetDateTime availableUntil,
+            @Size(max = 4000) String description) {
+
+        Offer toOffer() {
+            Offer offer = new Offer();
+            offer.organizationId = organizationId;
+            offer.category = category;
+            offer.item = item.strip();
+            offer.quantity = quantity;
+            offer.unit = unit.strip();
+            offer.areaCode = areaCode;
+            offer.availableUntil = availableUntil;
+            offer.description = description;
+            return offer;
+        }
+    }
+
+    public record OfferView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
+            String unit, String areaCode, OffsetDateTime availableUntil, String description, Offer.Status status,
+            OffsetDateTime postedAt) {
+        static OfferView of(Offer offer) {
+            return new OfferView(offer.id, offer.organizationId, offer.category, offer.item, offer.quantity, offer.unit,
+                    offer.areaCode, offer.availableUntil, offer.description, offer.status, offer.postedAt);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package net.collab.action.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+
+import net.collab.action.api.ActionViews.BeneficiaryData;
+import net.collab.action.api.ActionViews.NeedRequest;
+import net.collab.action.api.ActionViews.NeedView;
+import net.collab.action.api.ActionViews.WithdrawalRequest;
+import net.collab.action.domain.Beneficiary;
+import net.collab.action.domain.Need;
+import net.collab.action.domain.NeedsAndOffers;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.membership.OrganizationReplica;
+import net.collab.web.Caller;
+import net.collab.web.Page;
+import net.collab.web.ProblemException;
+
+@Path("/needs")
+@Produces(MediaType.APPLICATION_JSON)
+public class NeedResource {
+
+    @Inject
+    NeedsAndOffers needs;
+
+    @Inject
+    OrganizationReplica organizations;
+
+    @Inject
+    Caller caller;
+
+    /** A member of an approved organization posts what the organization lacks. */
+    @POST
+    @Authenticated
+    public Response post(@Valid @NotNull NeedRequest request) {
+        Need need = needs.post(request.toNeed(), request.beneficiary() == null ? null : request.beneficiary().toBeneficiary(),
+                caller.subject());
+        return Response.created(URI.create("/needs/" + need.id)).entity(NeedView.of(need)).build();
+    }
+
+    /** Open needs, newest first; public, without personal data. */
+    @GET
+    @PermitAll
+    public Page<NeedView> list(@QueryParam("category") ResourceCategory category,
+            @QueryParam("organizationId") UUID organizationId,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder("status = :status");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("status", Need.Status.OPEN);
+        if (category != null) {
+            where.append(" and category = :category");
+            parameters.and("category", category);
+        }
+        if (organizationId != null) {
+            where.append(" and organizationId = :organizationId");
+            parameters.and("organizationId", organizationId);
+        }
+        PanacheQuery<Need> query = Need.find(where.toString(), Sort.descending("postedAt").and("id"), parameters);
+        List<NeedView> items = query.page(page, size).list().stream().map(NeedView::of).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    public NeedView get(@PathParam("id") UUID id) {
+        return NeedView.of(needs.findNeed(id));
+    }
+
+    /** The beneficiary's personal data: for members of the requesting organization and the coordinator. */
+    @GET
+    @Path("{id}/beneficiary")
+    @Authenticated
+    public BeneficiaryData beneficiary(@PathParam("id") UUID id) {
+        Need need = needs.findNeed(id);
+        if (!caller.isCoordinator() && !organizations.isMember(need.organizationId, caller.subject())) {
+            throw ProblemException.forbidden("only the requesting organization and the coordinator see a beneficiary's data");
+        }
+        Beneficiary beneficiary = Beneficiary.findById(id);
+        if (beneficiary == null) {
+            throw ProblemException.notFound("beneficiary data of need " + id);
+        }
+        return BeneficiaryData.of(beneficiary);
+    }
+
+    @POST
+    @Path("{id}/withdrawal")
+    @Authenticated
+    public NeedView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
+        return NeedView.of(needs.withdraw(id, request == null ? null : request.reason(), caller.subject()));
+    }
+}

@@ -1,0 +1,10 @@
+package net.collab.action.domain;
+
+/** What action-service tells the network; implemented through the outbox, called inside the change's transaction. */
+public interface ActionEvents {
+    void needPosted(Need need);
+
+    void needWithdrawn(Need need);
+
+    void offerPosted(Offer offer);
+}

@@ -1,0 +1,87 @@
+package net.collab.action.domain;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import net.collab.membership.Memberships;
+import net.collab.web.ProblemException;
+
+/** Posting and withdrawing needs and offers, on behalf of an approved organization. */
+@ApplicationScoped
+public class NeedsAndOffers {
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    ActionEvents events;
+
+    @Transactional
+    public Need post(Need need, Beneficiary beneficiary, String subject) {
+        memberships.requireActiveMember(need.organizationId, subject);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        need.id = UUID.randomUUID();
+        need.status = Need.Status.OPEN;
+        need.postedBy = subject;
+        need.postedAt = now;
+        need.updatedAt = now;
+        need.persist();
+        if (beneficiary != null) {
+            beneficiary.needId = need.id;
+            beneficiary.persist();
+        }
+        events.needPosted(need);
+        return need;
+    }
+
+    @Transactional
+    public Need withdraw(UUID needId, String reason, String subject) {
+        Need need = findNeed(needId);
+        memberships.requireActiveMember(need.organizationId, subject);
+        if (need.status != Need.Status.OPEN) {
+            throw ProblemException.conflict("need " + needId + " is " + need.status + "; only an open need can be withdrawn");
+        }
+        need.status = Need.Status.WITHDRAWN;
+        need.statusReason = reason;
+        need.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        events.needWithdrawn(need);
+        return need;
+    }
+
+    @Transactional
+    public Offer post(Offer offer, String subject) {
+        memberships.requireActiveMember(offer.organizationId, subject);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        offer.id = UUID.randomUUID();
+        offer.status = Offer.Status.OPEN;
+        offer.postedBy = subject;
+        offer.postedAt = now;
+        offer.updatedAt = now;
+        offer.persist();
+        events.offerPosted(offer);
+        return offer;
+    }
+
+    @Transactional
+    public Need findNeed(UUID id) {
+        Need need = Need.findById(id);
+        if (need == null) {
+            throw ProblemException.notFound("need " + id);
+        }
+        return need;
+    }
+
+    @Transactional
+    public Offer findOffer(UUID id) {
+        Offer offer = Offer.findById(id);
+        if (offer == null) {
+            throw ProblemException.notFound("offer " + id);
+        }
+        return offer;
+    }
+}

@@ -1,0 +1,187 @@
+package net.collab.action;
+
+import static io.restassured.RestAssured.given;
+import static net.collab.testing.TopicProbe.about;
+import static net.collab.testing.TopicProbe.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+import net.collab.events.EventCodec;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.action.NeedPosted;
+import net.collab.membership.OrganizationReplica;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TestOrganizations;
+import net.collab.testing.TestTokens;
+import net.collab.testing.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class NeedsAndOffersTest {
+
+    private static final String NEED_POSTED = "net.collab.need.posted.v1";
+    private static final String OFFER_POSTED = "net.collab.offer.posted.v1";
+
+    @Inject
+    OrganizationReplica replica;
+
+    static Map<String, Object> need(UUID organizationId) {
+        Map<String, Object> need = new HashMap<>();
+        need.put("organizationId", organizationId.toString());
+        need.put("category", "SERVICE");
+        need.put("item", "送药");
+        need.put("quantity", 12);
+        need.put("unit", "次");
+        need.put("urgency", "HIGH");
+        need.put("areaCode", "370811012002");
+        need.put("targetGroup", "孤寡老人");
+        need.put("beneficiary", Map.of("name", "王奶奶", "phone", "13800000000", "address", "草桥口社区3号楼2单元101"));
+        return need;
+    }
+
+    private UUID organization(String admin, OrganizationStatus status) {
+        UUID id = status == OrganizationStatus.APPROVED ? TestOrganizations.approved(admin) : TestOrganizations.applied(admin);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(id).equals(java.util.Optional.of(status)));
+        return id;
+    }
+
+    @Test
+    void memberOfAnApprovedOrganizationPostsANeedWhoseEventCarriesNoPersonalData() {
+        String member = "caoqiao-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            String id = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                    .when().post("/needs")
+                    .then().statusCode(201).body("status", equalTo("OPEN")).body("beneficiary", org.hamcrest.Matchers.nullValue())
+                    .extract().path("id");
+
+            var record = probe.awaitEvent(NEED_POSTED, id);
+            var posted = (NeedPosted) EventCodec.fromJson(NEED_POSTED, record.value());
+            assertThat(posted.organizationId()).isEqualTo(organization);
+            assertThat(posted.areaCode()).isEqualTo("370811012002");
+            assertThat(record.value()).doesNotContain("王奶奶").doesNotContain("13800000000").doesNotContain("草桥口社区3号楼");
+            assertThat(probe.seen(ofType(NEED_POSTED).and(about(id)))).hasSize(1);
+
+            String publicNeed = given().when().get("/needs/{id}", id).then().statusCode(200).extract().asString();
+            String publicList = given().when().get("/needs?size=200").then().statusCode(200).extract().asString();
+            assertThat(publicNeed + publicList).doesNotContain("王奶奶").doesNotContain("13800000000");
+
+            given().auth().oauth2(TestTokens.user(member)).when().get("/needs/{id}/beneficiary", id)
+                    .then().statusCode(200).body("name", equalTo("王奶奶"));
+            given().auth().oauth2(TestTokens.user("someone-else")).when().get("/needs/{id}/beneficiary", id)
+                    .then().statusCode(403).contentType("application/problem+json");
+            given().when().get("/needs/{id}/beneficiary", id).then().statusCode(401);
+        }
+    }
+
+    @Test
+    void organizationsThatAreNotApprovedCannotPost() {
+        String member = "applicant-" + UUID.randomUUID();
+        UUID applied = organization(member, OrganizationStatus.APPLIED);
+
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(applied))
+                .when().post("/needs")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("APPLIED"));
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(UUID.randomUUID()))
+                .when().post("/needs")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().when().get("/needs?organizationId={id}", applied).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void suspendedOrganizationCannotPostAnyMore() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        TestOrganizations.suspend(organization, member);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> replica.status(organization).equals(java.util.Optional.of(OrganizationStatus.SUSPENDED)));
+
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyMembersPostAndWithdrawForTheirOrganization() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+
+        given().auth().oauth2(TestTokens.user("stranger-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(need(organization))
+                .when().post("/needs")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs")
+                .then().statusCode(401);
+
+        String id = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.user("stranger")).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .when().post("/needs/{id}/withdrawal", id)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("reason", "已解决"))
+                .when().post("/needs/{id}/withdrawal", id)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().when().get("/needs?size=200").then().body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void invalidNeedsAreRefusedAndNothingIsStored() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        var zeroQuantity = need(organization);
+        zeroQuantity.put("quantity", 0);
+        var badArea = need(organization);
+        badArea.put("areaCode", "北京");
+        var badCategory = need(organization);
+        badCategory.put("category", "HUGS");
+
+        for (var body : List.of(zeroQuantity, badArea, badCategory)) {
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(body)
+                    .when().post("/needs")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().when().get("/needs?organizationId={id}", organization).then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/needs?size=1000").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void approvedOrganizationPostsAnOffer() {
+        String member = "provider-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        Map<String, Object> offer = Map.of("organizationId", organization.toString(), "category", "SERVICE",
+                "item", "送药", "quantity", 30, "unit", "次", "areaCode", "370811");
+        try (TopicProbe probe = TopicProbe.open(Topics.OFFERS)) {
+            String id = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(offer)
+                    .when().post("/offers")
+                    .then().statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+            probe.awaitEvent(OFFER_POSTED, id);
+            assertThat(probe.seen(ofType(OFFER_POSTED).and(about(id)))).hasSize(1);
+        }
+        given().auth().oauth2(TestTokens.user("stranger")).contentType(ContentType.JSON).body(offer)
+                .when().post("/offers")
+                .then().statusCode(403);
+    }
+}

@@ -1,0 +1,41 @@
+package net.collab.testing;
+
+import java.util.List;
+import java.util.UUID;
+
+import net.collab.events.Vocabulary.MemberRole;
+import net.collab.events.Vocabulary.OrganizationKind;
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.registry.OrganizationApplied;
+import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationSnapshot;
+import net.collab.events.registry.OrganizationSuspended;
+
+/** Plays the registry for services that keep a replica of organizations. */
+public final class TestOrganizations {
+
+    private TestOrganizations() {
+    }
+
+    public static OrganizationSnapshot snapshot(UUID id, OrganizationStatus status, String adminSubject) {
+        return new OrganizationSnapshot(id, "测试组织-" + id, null, OrganizationKind.VOLUNTEER_TEAM, status,
+                List.of("370811012"), List.of(new OrganizationSnapshot.Member(adminSubject, MemberRole.ORG_ADMIN)));
+    }
+
+    /** Publishes an approved organization with one administrator; returns its id. */
+    public static UUID approved(String adminSubject) {
+        UUID id = UUID.randomUUID();
+        TestEvents.send(new OrganizationApproved(snapshot(id, OrganizationStatus.APPROVED, adminSubject)));
+        return id;
+    }
+
+    public static UUID applied(String adminSubject) {
+        UUID id = UUID.randomUUID();
+        TestEvents.send(new OrganizationApplied(snapshot(id, OrganizationStatus.APPLIED, adminSubject)));
+        return id;
+    }
+
+    public static void suspend(UUID id, String adminSubject) {
+        TestEvents.send(new OrganizationSuspended(snapshot(id, OrganizationStatus.SUSPENDED, adminSubject), "test"));
+    }
+}
