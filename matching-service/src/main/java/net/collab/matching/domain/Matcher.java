@@ -1,0 +1,115 @@
+package net.collab.matching.domain;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Incremental matching: each new need looks for offers, each new offer for needs. Matching of one
+ * category runs one transaction at a time (an advisory lock), so two events cannot promise the
+ * same quantity twice.
+ */
+@ApplicationScoped
+public class Matcher {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MatchEvents events;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> needPosted(NeedReplica need) {
+        lockCategory(need);
+        if (NeedReplica.findById(need.id) != null) {
+            return List.of(); // already known: the event was published twice by the outbox relay
+        }
+        need.persist();
+        List<OfferReplica> offers = OfferReplica.list("category = ?1 and open = true order by postedAt, id", need.category);
+        List<Match> proposed = new ArrayList<>();
+        for (OfferReplica offer : offers) {
+            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        }
+        return proposed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> offerPosted(OfferReplica offer) {
+        lockCategory(offer);
+        if (OfferReplica.findById(offer.id) != null) {
+            return List.of();
+        }
+        offer.persist();
+        List<NeedReplica> needs = NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
+                .sorted(Comparator.comparing((NeedReplica need) -> need.urgency).reversed()
+                        .thenComparing(need -> need.postedAt))
+                .toList();
+        List<Match> proposed = new ArrayList<>();
+        for (NeedReplica need : needs) {
+            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        }
+        return proposed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needClosed(UUID needId) {
+        NeedReplica need = NeedReplica.findById(needId);
+        if (need != null) {
+            need.open = false;
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void offerClosed(UUID offerId) {
+        OfferReplica offer = OfferReplica.findById(offerId);
+        if (offer != null) {
+            offer.open = false;
+        }
+    }
+
+    private java.util.Optional<Match> proposeIfMatching(NeedReplica need, OfferReplica offer) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        BigDecimal uncovered = need.quantity.subtract(proposedFor(need.id));
+        if (uncovered.signum() <= 0 || !MatchRule.matches(need, offer, now)
+                || Match.count("needId = ?1 and offerId = ?2", need.id, offer.id) > 0) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal quantity = uncovered.min(offer.quantityAvailable);
+        Match match = new Match();
+        match.id = UUID.randomUUID();
+        match.needId = need.id;
+        match.offerId = offer.id;
+        match.requesterOrganizationId = need.organizationId;
+        match.providerOrganizationId = offer.organizationId;
+        match.quantity = quantity;
+        match.unit = need.unit;
+        match.status = Match.Status.PROPOSED;
+        match.explanation = MatchRule.explain(need, offer, quantity);
+        match.proposedAt = now;
+        match.persist();
+        offer.quantityAvailable = offer.quantityAvailable.subtract(quantity);
+        events.proposed(match, need);
+        return java.util.Optional.of(match);
+    }
+
+    private BigDecimal proposedFor(UUID needId) {
+        Object sum = entityManager.createQuery("select coalesce(sum(m.quantity), 0) from Match m where m.needId = ?1")
+                .setParameter(1, needId).getSingleResult();
+        return (BigDecimal) sum;
+    }
+
+    private void lockCategory(Object side) {
+        String category = side instanceof NeedReplica need ? need.category.name() : ((OfferReplica) side).category.name();
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "matching:" + category).getSingleResult();
+    }
+}

@@ -1,0 +1,123 @@
+package net.collab.matching;
+
+import static io.restassured.RestAssured.given;
+import static net.collab.testing.TopicProbe.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import net.collab.events.EventCodec;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedPosted;
+import net.collab.events.action.OfferPosted;
+import net.collab.events.matching.MatchProposed;
+import net.collab.membership.OrganizationReplica;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TestEvents;
+import net.collab.testing.TestOrganizations;
+import net.collab.testing.TestTokens;
+import net.collab.testing.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class IncrementalMatchingTest {
+
+    private static final String PROPOSED = "net.collab.match.proposed.v1";
+
+    @Inject
+    OrganizationReplica replica;
+
+    static NeedPosted need(UUID organization, String item, int quantity, String area) {
+        return new NeedPosted(UUID.randomUUID(), organization, ResourceCategory.SUPPLIES, item, new BigDecimal(quantity), "只",
+                Urgency.HIGH, area, "孤寡老人", null, OffsetDateTime.now());
+    }
+
+    static OfferPosted offer(UUID organization, String item, int quantity, String area) {
+        return new OfferPosted(UUID.randomUUID(), organization, ResourceCategory.SUPPLIES, item, new BigDecimal(quantity), "只",
+                area, null, OffsetDateTime.now());
+    }
+
+    @Test
+    void offerThatCoversTheNeedsPlaceIsProposedOnceEvenWhenTheNeedIsRedelivered() {
+        String item = "口罩-" + UUID.randomUUID();
+        UUID provider = UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        OfferPosted offer = offer(provider, item, 300, "370811");
+        NeedPosted need = need(requester, item, 500, "370811012002");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer);
+            UUID needEvent = TestEvents.send(need);
+            TestEvents.send(need, needEvent);
+
+            var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(need.needId().toString())), Duration.ofSeconds(20));
+            var proposed = (MatchProposed) EventCodec.fromJson(PROPOSED, record.value());
+            assertThat(proposed.offerId()).isEqualTo(offer.offerId());
+            assertThat(proposed.providerOrganizationId()).isEqualTo(provider);
+            assertThat(proposed.requesterOrganizationId()).isEqualTo(requester);
+            assertThat(proposed.quantity()).isEqualByComparingTo("300"); // all the offer has, part of the need
+            assertThat(proposed.explanation()).contains("370811").contains("370811012002");
+
+            given().when().get("/needs/{id}/matches", need.needId())
+                    .then().statusCode(200).body("$", hasSize(1)).body("[0].quantity", equalTo(300.0f));
+        }
+    }
+
+    @Test
+    void offersElsewhereOrOfAnotherItemOrFromTheSameOrganizationAreNotProposed() {
+        String item = "消毒液-" + UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        NeedPosted need = need(requester, item, 10, "110108010009");
+        TestEvents.send(offer(UUID.randomUUID(), item, 10, "370811"));            // another city
+        TestEvents.send(offer(UUID.randomUUID(), item + "-其他", 10, "110108")); // another item
+        TestEvents.send(offer(requester, item, 10, "110108"));                   // the requester itself
+        OfferPosted fitting = offer(UUID.randomUUID(), item, 4, "110108010");
+        TestEvents.send(need);
+        TestEvents.send(fitting);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when()
+                .get("/needs/{id}/matches", need.needId()).then().body("$", hasSize(1)));
+        given().when().get("/needs/{id}/matches", need.needId())
+                .then().body("[0].offerId", equalTo(fitting.offerId().toString()));
+    }
+
+    @Test
+    void organizationMatchesAreForItsMembersAndTheCoordinator() {
+        String member = "provider-" + UUID.randomUUID();
+        UUID provider = TestOrganizations.approved(member);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> replica.status(provider).equals(java.util.Optional.of(OrganizationStatus.APPROVED)));
+        String item = "轮椅-" + UUID.randomUUID();
+        NeedPosted need = need(UUID.randomUUID(), item, 2, "350302");
+        TestEvents.send(offer(provider, item, 5, "3503"));
+        TestEvents.send(need);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.user(member)).when().get("/matches?org={org}", provider)
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].needId", equalTo(need.needId().toString())));
+        given().auth().oauth2(TestTokens.coordinator("coordinator")).when().get("/matches?org={org}", provider)
+                .then().statusCode(200).body("$", hasSize(1));
+        given().auth().oauth2(TestTokens.user("stranger")).when().get("/matches?org={org}", provider)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(member)).when().get("/matches")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/matches?org={org}", provider).then().statusCode(401);
+    }
+}
