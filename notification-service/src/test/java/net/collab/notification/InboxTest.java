@@ -1,0 +1,67 @@
+package net.collab.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.matching.MatchProposed;
+import net.collab.membership.OrganizationReplica;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TestEvents;
+import net.collab.testing.TestOrganizations;
+import net.collab.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class InboxTest {
+
+    @Inject
+    OrganizationReplica replica;
+
+    @Test
+    void bothSidesOfAProposedMatchFindItInTheirInboxOnceAndOthersDoNot() {
+        String providerMember = "provider-" + UUID.randomUUID();
+        String requesterMember = "requester-" + UUID.randomUUID();
+        UUID provider = TestOrganizations.approved(providerMember);
+        UUID requester = TestOrganizations.approved(requesterMember);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(provider).isPresent()
+                && replica.status(requester).equals(java.util.Optional.of(OrganizationStatus.APPROVED)));
+        MatchProposed match = new MatchProposed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), requester, provider,
+                ResourceCategory.SERVICE, "送药", new BigDecimal("12"), "次", "370811012002", "同类同项 explanation");
+
+        UUID eventId = TestEvents.send(match);
+        TestEvents.send(match, eventId); // redelivery
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.user(providerMember)).when().get("/inbox")
+                .then().statusCode(200).body("items", hasSize(1)));
+        given().auth().oauth2(TestTokens.user(providerMember)).when().get("/inbox")
+                .then().body("total", equalTo(1))
+                .body("items[0].kind", equalTo("MATCH_PROPOSED"))
+                .body("items[0].aboutId", equalTo(match.matchId().toString()))
+                .body("items[0].title", containsString("送药"))
+                .body("items[0].body", containsString("测试组织-" + requester));
+        given().auth().oauth2(TestTokens.user(requesterMember)).when().get("/inbox")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].title", containsString("您的需求有了匹配"));
+        given().auth().oauth2(TestTokens.user("stranger-" + UUID.randomUUID())).when().get("/inbox")
+                .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+        given().when().get("/inbox").then().statusCode(401);
+    }
+}
