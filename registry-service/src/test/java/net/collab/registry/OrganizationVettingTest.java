@@ -116,6 +116,9 @@ class OrganizationVettingTest {
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.user(applicant)).when().get("/organizations/{id}", id)
                 .then().statusCode(200).body("status", equalTo("APPLIED"));
+        given().auth().oauth2(TestTokens.user(applicant)).when().get("/organizations/mine")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(id));
+        given().when().get("/organizations/mine").then().statusCode(401);
     }
 
     @Test

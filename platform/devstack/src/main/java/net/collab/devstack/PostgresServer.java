@@ -48,6 +48,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setPort(serverPort)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Our owner stops it after the services that use it (and the guard after a crash);
+                    // zonky's own hook would stop it concurrently with them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", clean ? "off" : "on")
                     .start();

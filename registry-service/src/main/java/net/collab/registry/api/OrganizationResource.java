@@ -69,6 +69,16 @@ public class OrganizationResource {
         return new Page<>(items, page, size, query.count());
     }
 
+    /** The organizations the caller belongs to, whatever their status. */
+    @GET
+    @Path("mine")
+    @Authenticated
+    @jakarta.transaction.Transactional
+    public List<OrganizationView> mine() {
+        return Organization.<Organization>list("select o from Organization o join o.members m where m.subject = ?1 order by o.nameZh",
+                caller.subject()).stream().map(OrganizationView::of).toList();
+    }
+
     /**
      * An approved organization is public; an application is seen only by its members and the
      * coordinator (others get 404, so that applications do not leak).

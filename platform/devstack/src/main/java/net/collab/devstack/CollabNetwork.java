@@ -1,0 +1,231 @@
+package net.collab.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The whole network on this machine: Kafka, PostgreSQL (a database per service), Keycloak with the
+ * realm, then the four services and the console from their packaged jars. Used by
+ * {@code deploy/local/start} (fixed ports, data kept) and by system-tests (free ports, throwaway data).
+ */
+public final class CollabNetwork implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CollabNetwork.class);
+    public static final List<String> SERVICES = List.of("registry-service", "action-service", "matching-service",
+            "notification-service");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * @param root               the repository's root (where the modules' target folders are)
+     * @param dataDir            where the components keep their data and logs
+     * @param persistent         keep data between runs (local run) or start clean (tests)
+     * @param ports              port per component name (kafka, postgres, keycloak, console, and each service); 0 = any free
+     * @param externalPostgresUrl a JDBC URL of a running PostgreSQL to use instead of the embedded one, or null
+     */
+    public record Options(Path root, Path dataDir, boolean persistent, Map<String, Integer> ports,
+            String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword) {
+
+        /** The local run: the ports of the design, data under deploy/local/.run. */
+        public static Options local(Path root) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("console", 8080);
+            ports.put("registry-service", 8081);
+            ports.put("action-service", 8082);
+            ports.put("matching-service", 8083);
+            ports.put("notification-service", 8084);
+            ports.put("keycloak", 8180);
+            ports.put("kafka", 9092);
+            ports.put("postgres", 15432);
+            return new Options(root, root.resolve("deploy/local/.run"), true, ports,
+                    System.getenv("COLLABNET_POSTGRES_URL"), env("COLLABNET_POSTGRES_USER", "postgres"),
+                    env("COLLABNET_POSTGRES_PASSWORD", "postgres"));
+        }
+
+        /** Tests: every port free-chosen, clean data. */
+        public static Options ephemeral(Path root, Path dataDir) {
+            return new Options(root, dataDir, false, Map.of(), null, null, null);
+        }
+
+        int port(String component) {
+            return ports.getOrDefault(component, 0);
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    private CollabNetwork(Options options) {
+        this.options = options;
+    }
+
+    public static CollabNetwork start(Options options) {
+        CollabNetwork network = new CollabNetwork(options);
+        try {
+            network.startAll();
+            return network;
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        requireBuilt();
+        Path data = options.dataDir();
+        var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"), options.port("kafka")));
+        var database = CompletableFuture.supplyAsync(() -> options.externalPostgresUrl() != null
+                ? PostgresServer.external(options.externalPostgresUrl(), options.externalPostgresUser(),
+                        options.externalPostgresPassword())
+                : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent()));
+        var identity = CompletableFuture.supplyAsync(() -> KeycloakServer.start(data.resolve("keycloak"),
+                options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet"));
+        try {
+            kafka = track(join(broker, "Kafka"));
+            PostgresServer postgres = track(join(database, "PostgreSQL"));
+            keycloak = track(join(identity, "Keycloak"));
+            kafka.createNetworkTopics();
+            urls.put("keycloak", keycloak.url());
+
+            int consolePort = Ports.freeIfZero(options.port("console"));
+            String consoleOrigin = "http://localhost:" + consolePort;
+            List<CompletableFuture<Void>> services = new ArrayList<>();
+            Map<String, String> serviceUrls = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                int port = Ports.freeIfZero(options.port(service));
+                serviceUrls.put(service, "http://localhost:" + port);
+                Map<String, String> env = new HashMap<>();
+                env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.createDatabase(service.replace("-service", "")));
+                env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+                env.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+                env.put("COLLABNET_CONSOLE_ORIGIN", consoleOrigin);
+                services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
+            }
+            Map<String, String> consoleEnv = new HashMap<>();
+            consoleEnv.put("QUARKUS_HTTP_PORT", Integer.toString(consolePort));
+            consoleEnv.put("COLLABNET_CONSOLE_REGISTRY_URL", serviceUrls.get("registry-service"));
+            consoleEnv.put("COLLABNET_CONSOLE_ACTION_URL", serviceUrls.get("action-service"));
+            consoleEnv.put("COLLABNET_CONSOLE_MATCHING_URL", serviceUrls.get("matching-service"));
+            consoleEnv.put("COLLABNET_CONSOLE_NOTIFICATION_URL", serviceUrls.get("notification-service"));
+            consoleEnv.put("COLLABNET_CONSOLE_KEYCLOAK_URL", keycloak.url());
+            services.add(CompletableFuture.runAsync(() -> startQuarkusApp("console", consolePort, consoleEnv)));
+            CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+            urls.put("console", consoleOrigin);
+            urls.putAll(serviceUrls);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void startQuarkusApp(String name, int port, Map<String, String> env) {
+        Ports.requireFree(port, name);
+        Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        ChildProcess process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
+                "-XX:+UseSerialGC", "-jar", jar.toString()), env, options.root(), options.dataDir().resolve("logs/" + name + ".log"));
+        synchronized (started) {
+            started.add(() -> process.stop(Duration.ofSeconds(15)));
+        }
+        String health = "http://localhost:" + port + "/q/health/ready";
+        Ports.await(name, Duration.ofSeconds(120), () -> ok(health), process);
+        LOG.infof("%s is ready on port %d", name, port);
+    }
+
+    private static boolean ok(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void requireBuilt() {
+        List<String> missing = new ArrayList<>();
+        for (String app : new ArrayList<>(SERVICES) {{ add("console"); }}) {
+            if (!Files.exists(options.root().resolve(app).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                missing.add(app);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing + " (run ./mvnw install -DskipTests)");
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future, String what) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException(what + " did not start: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T component) {
+        synchronized (started) {
+            started.add(component);
+        }
+        return component;
+    }
+
+    /** Base URL per component: console, keycloak and each service by module name. */
+    public Map<String, String> urls() {
+        return Map.copyOf(urls);
+    }
+
+    public String url(String component) {
+        return urls.get(component);
+    }
+
+    public String keycloakIssuer() {
+        return keycloak.issuer();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops everything, the services first and the infrastructure last. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed;
+        synchronized (started) {
+            reversed = new ArrayList<>(started);
+            started.clear();
+        }
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable component : reversed) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warnf("stopping %s failed: %s", component, e.toString());
+            }
+        }
+    }
+}

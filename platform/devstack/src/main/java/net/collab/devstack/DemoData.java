@@ -1,0 +1,82 @@
+package net.collab.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Registers and approves the demo organizations through the API, as their administrators and the
+ * coordinator would; organizations already in the directory are left alone.
+ */
+public final class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String issuer;
+    private final String registry;
+
+    public DemoData(String keycloakIssuer, String registryUrl) {
+        this.issuer = keycloakIssuer;
+        this.registry = registryUrl;
+    }
+
+    /** Applies for and approves each organization in the file that the directory does not list yet. */
+    public int seedOrganizations(Path file) throws IOException, InterruptedException {
+        Set<String> listed = new HashSet<>();
+        JsonNode directory = JSON.readTree(call(HttpRequest.newBuilder(URI.create(registry + "/organizations?size=200")).GET(), 200));
+        directory.path("items").forEach(item -> listed.add(item.path("nameZh").asText()));
+        String coordinator = token("coordinator");
+        int seeded = 0;
+        for (JsonNode demo : JSON.readTree(file.toFile())) {
+            JsonNode application = demo.path("application");
+            if (listed.contains(application.path("nameZh").asText())) {
+                continue;
+            }
+            String admin = demo.path("admin").asText();
+            JsonNode created = JSON.readTree(call(HttpRequest.newBuilder(URI.create(registry + "/organizations"))
+                    .header("Authorization", "Bearer " + token(admin)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(application.toString())), 201));
+            String id = created.path("id").asText();
+            call(HttpRequest.newBuilder(URI.create(registry + "/organizations/" + id + "/approval"))
+                    .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\"}")), 200);
+            LOG.infof("demo organization %s registered by %s and approved", application.path("nameZh").asText(), admin);
+            seeded++;
+        }
+        return seeded;
+    }
+
+    /** A password-grant token of a demo user (whose password is the user name; local demo only). */
+    public String token(String user) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=collabnet-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
+        String body = call(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+        return JSON.readTree(body).path("access_token").asText();
+    }
+
+    private String call(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,108 @@
+package net.collab.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+import net.collab.devstack.CollabNetwork;
+import net.collab.devstack.DemoData;
+
+/**
+ * The first path through the whole network, over HTTP only, with tokens from the real Keycloak:
+ * apply, approve, the approval reaches the other services, a need and an offer are posted, the
+ * match is proposed and the provider's member finds it in the inbox.
+ */
+class FirstPathIT {
+
+    private static CollabNetwork network;
+    private static DemoData keycloak;
+
+    @BeforeAll
+    static void startTheNetwork() throws Exception {
+        Path root = Path.of(System.getProperty("collabnet.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createDirectories(root.resolve("system-tests/target/network"));
+        network = CollabNetwork.start(CollabNetwork.Options.ephemeral(root, data));
+        keycloak = new DemoData(network.keycloakIssuer(), network.url("registry-service"));
+    }
+
+    @AfterAll
+    static void stopTheNetwork() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    private static String apply(String token, String nameZh, String kind, String registrationStatus, String area) {
+        return given().baseUri(network.url("registry-service")).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("nameZh", nameZh, "kind", kind, "registrationStatus", registrationStatus,
+                        "serviceAreas", java.util.List.of(area)))
+                .when().post("/organizations")
+                .then().statusCode(201).body("status", equalTo("APPLIED")).extract().path("id");
+    }
+
+    @Test
+    void aNeedPostedByAFrontlineGroupReachesTheProviderInbox() throws Exception {
+        String coordinator = keycloak.token("coordinator");
+        String provider = keycloak.token("changcheng");
+        String frontline = keycloak.token("caoqiao");
+        String registry = network.url("registry-service");
+        String action = network.url("action-service");
+
+        String providerOrg = apply(provider, "山东威海长城爱心大本营", "SOCIAL_ORGANIZATION", "FILED", "370811");
+        String frontlineOrg = apply(frontline, "草桥口社区志愿服务队", "VOLUNTEER_TEAM", "GRASSROOTS", "370811012002");
+
+        Map<String, Object> offer = Map.of("organizationId", providerOrg, "category", "SERVICE", "item", "送药",
+                "quantity", 30, "unit", "次", "areaCode", "370811");
+        // Not approved yet: refused, and nothing is stored.
+        given().baseUri(action).auth().oauth2(provider).contentType(ContentType.JSON).body(offer)
+                .when().post("/offers").then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(action).contentType(ContentType.JSON).body(offer)
+                .when().post("/offers").then().statusCode(401);
+        given().baseUri(registry).auth().oauth2(provider).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .when().post("/organizations/{id}/approval", providerOrg).then().statusCode(403);
+
+        for (String id : new String[] {providerOrg, frontlineOrg}) {
+            given().baseUri(registry).auth().oauth2(coordinator).contentType(ContentType.JSON)
+                    .body(Map.of("decision", "APPROVE"))
+                    .when().post("/organizations/{id}/approval", id).then().statusCode(200);
+        }
+        given().baseUri(registry).when().get("/organizations").then().statusCode(200)
+                .body("items.id", hasItem(providerOrg)).body("items.id", hasItem(frontlineOrg));
+
+        // OrganizationApproved travels to action-service; until it arrives the offer is refused (changing nothing).
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .baseUri(action).auth().oauth2(provider).contentType(ContentType.JSON).body(offer)
+                .when().post("/offers").statusCode() == 201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .baseUri(action).auth().oauth2(frontline).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", frontlineOrg, "category", "SERVICE", "item", "送药", "quantity", 12,
+                        "unit", "次", "urgency", "HIGH", "areaCode", "370811012002", "targetGroup", "孤寡老人",
+                        "beneficiary", Map.of("name", "王奶奶", "phone", "13800000000")))
+                .when().post("/needs").statusCode() == 201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(network.url("notification-service")).auth().oauth2(provider)
+                .when().get("/inbox")
+                .then().statusCode(200).body("items.kind", hasItem("MATCH_PROPOSED")));
+        given().baseUri(network.url("notification-service")).auth().oauth2(provider).when().get("/inbox")
+                .then().body("items[0].title", containsString("送药"))
+                .body("items[0].body", containsString("草桥口社区志愿服务队"))
+                .body(org.hamcrest.Matchers.not(containsString("王奶奶")));
+        given().baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
+                .then().statusCode(200).body("items[0].title", containsString("您的需求有了匹配"));
+        given().baseUri(network.url("console")).when().get("/").then().statusCode(200).body(containsString("社会组织协作网络"));
+    }
+}
