@@ -108,12 +108,12 @@ public final class CollabNetwork implements AutoCloseable {
             kafka.createNetworkTopics();
             urls.put("keycloak", keycloak.url());
 
-            int consolePort = Ports.freeIfZero(options.port("console"));
+            int consolePort = Ports.freeOrRequire(options.port("console"), "console");
             String consoleOrigin = "http://localhost:" + consolePort;
             List<CompletableFuture<Void>> services = new ArrayList<>();
             Map<String, String> serviceUrls = new LinkedHashMap<>();
             for (String service : SERVICES) {
-                int port = Ports.freeIfZero(options.port(service));
+                int port = Ports.freeOrRequire(options.port(service), service);
                 serviceUrls.put(service, "http://localhost:" + port);
                 Map<String, String> env = new HashMap<>();
                 env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -143,7 +143,6 @@ public final class CollabNetwork implements AutoCloseable {
     }
 
     private void startQuarkusApp(String name, int port, Map<String, String> env) {
-        Ports.requireFree(port, name);
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         ChildProcess process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
                 "-XX:+UseSerialGC", "-jar", jar.toString()), env, options.root(), options.dataDir().resolve("logs/" + name + ".log"));

@@ -42,8 +42,7 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for any free port
      */
     public static KafkaBroker start(Path dataDir, int port) {
-        int clientPort = Ports.freeIfZero(port);
-        Ports.requireFree(clientPort, "Kafka");
+        int clientPort = Ports.freeOrRequire(port, "Kafka");
         int controllerPort = Ports.free();
         try {
             Files.createDirectories(dataDir);

@@ -41,8 +41,7 @@ public final class KeycloakServer implements AutoCloseable {
      * @param realm     the realm's name, to know when it is ready
      */
     public static KeycloakServer start(Path home, int port, Path realmFile, String realm) {
-        int httpPort = Ports.freeIfZero(port);
-        Ports.requireFree(httpPort, "Keycloak");
+        int httpPort = Ports.freeOrRequire(port, "Keycloak");
         try {
             unpack(home);
             Path imports = Files.createDirectories(home.resolve("data/import"));

@@ -14,18 +14,30 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port free on the loopback interface right now. */
-    public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Ports handed out by this JVM: components starting in parallel must not get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /** A port free on the loopback interface right now, never handed out before by this JVM. */
+    public static synchronized int free() {
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
-    public static int freeIfZero(int port) {
-        return port == 0 ? free() : port;
+    /** A free port when {@code port} is 0; otherwise {@code port}, which must not be taken. */
+    public static int freeOrRequire(int port, String what) {
+        if (port == 0) {
+            return free();
+        }
+        requireFree(port, what);
+        return port;
     }
 
     public static boolean isOpen(int port) {

@@ -39,8 +39,7 @@ public final class PostgresServer implements AutoCloseable {
      * @param port    0 for any free port
      */
     public static PostgresServer embedded(Path dataDir, int port, boolean clean) {
-        int serverPort = Ports.freeIfZero(port);
-        Ports.requireFree(serverPort, "PostgreSQL");
+        int serverPort = Ports.freeOrRequire(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
