@@ -49,7 +49,7 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "registration_status")
     public RegistrationStatus registrationStatus;
 
-    @Column(name = "credit_code")
+    @Column(name = "credit_code", columnDefinition = "char(18)")
     public String creditCode;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
