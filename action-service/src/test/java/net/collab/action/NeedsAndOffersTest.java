@@ -163,6 +163,8 @@ class NeedsAndOffersTest {
                     .then().statusCode(400).contentType("application/problem+json");
         }
         given().when().get("/needs?organizationId={id}", organization).then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/needs?category=HUGS").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category")).body("detail", org.hamcrest.Matchers.containsString("SUPPLIES"));
         given().when().get("/needs?size=1000").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
     }

@@ -34,6 +34,7 @@ import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
 import net.collab.web.Page;
 import net.collab.web.ProblemException;
+import net.collab.web.QueryParams;
 
 @Path("/needs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,10 +61,11 @@ public class NeedResource {
     /** Open needs, newest first; public, without personal data. */
     @GET
     @PermitAll
-    public Page<NeedView> list(@QueryParam("category") ResourceCategory category,
+    public Page<NeedView> list(@QueryParam("category") String categoryName,
             @QueryParam("organizationId") UUID organizationId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
+        ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
         StringBuilder where = new StringBuilder("status = :status");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("status", Need.Status.OPEN);
         if (category != null) {

@@ -22,6 +22,7 @@ import net.collab.matching.domain.Match;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
 import net.collab.web.ProblemException;
+import net.collab.web.QueryParams;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +57,8 @@ public class MatchResource {
     @Path("matches")
     @Authenticated
     @Transactional
-    public List<MatchView> forOrganization(@QueryParam("org") UUID organizationId, @QueryParam("status") Match.Status status) {
+    public List<MatchView> forOrganization(@QueryParam("org") UUID organizationId, @QueryParam("status") String statusName) {
+        Match.Status status = QueryParams.enumValue(Match.Status.class, "status", statusName);
         if (organizationId == null) {
             throw ProblemException.badRequest("org", "is required: the organization whose matches to list");
         }

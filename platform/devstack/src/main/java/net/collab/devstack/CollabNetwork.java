@@ -124,6 +124,9 @@ public final class CollabNetwork implements AutoCloseable {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                 env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
                 env.put("COLLABNET_CONSOLE_ORIGIN", consoleOrigin);
+                // registry-service looks people up by e-mail with its service account (see the realm file).
+                env.put("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/collabnet");
+                env.put("COLLABNET_REGISTRY_CLIENT_SECRET", "local-demo-registry-secret");
                 services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
             }
             Map<String, String> consoleEnv = new HashMap<>();

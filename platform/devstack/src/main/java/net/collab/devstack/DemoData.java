@@ -9,13 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Registers and approves the demo organizations through the API, as their administrators and the
@@ -36,15 +37,22 @@ public final class DemoData {
 
     /** Applies for and approves each organization in the file that the directory does not list yet. */
     public int seedOrganizations(Path file) throws IOException, InterruptedException {
-        Set<String> listed = new HashSet<>();
+        Map<String, String> listed = new HashMap<>(); // name -> id of approved organizations
         JsonNode directory = JSON.readTree(call(HttpRequest.newBuilder(URI.create(registry + "/organizations?size=200")).GET(), 200));
-        directory.path("items").forEach(item -> listed.add(item.path("nameZh").asText()));
+        directory.path("items").forEach(item -> listed.put(item.path("nameZh").asText(), item.path("id").asText()));
         String coordinator = token("coordinator");
         int seeded = 0;
         for (JsonNode demo : JSON.readTree(file.toFile())) {
-            JsonNode application = demo.path("application");
-            if (listed.contains(application.path("nameZh").asText())) {
+            ObjectNode application = (ObjectNode) demo.path("application");
+            if (listed.containsKey(application.path("nameZh").asText())) {
                 continue;
+            }
+            if (demo.hasNonNull("sponsor")) { // a grassroots group names its hub, registered before it
+                String sponsor = listed.get(demo.path("sponsor").asText());
+                if (sponsor == null) {
+                    throw new IllegalStateException("demo sponsor " + demo.path("sponsor").asText() + " is not approved yet");
+                }
+                application.put("sponsorOrganizationId", sponsor);
             }
             String admin = demo.path("admin").asText();
             JsonNode created = JSON.readTree(call(HttpRequest.newBuilder(URI.create(registry + "/organizations"))
@@ -54,6 +62,7 @@ public final class DemoData {
             call(HttpRequest.newBuilder(URI.create(registry + "/organizations/" + id + "/approval"))
                     .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\"}")), 200);
+            listed.put(application.path("nameZh").asText(), id);
             LOG.infof("demo organization %s registered by %s and approved", application.path("nameZh").asText(), admin);
             seeded++;
         }

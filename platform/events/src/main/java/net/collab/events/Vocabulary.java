@@ -33,4 +33,61 @@ public final class Vocabulary {
     public enum RiskLevel {
         HIGH, RELATIVELY_HIGH, MEDIUM, LOW, GENERAL
     }
+
+    /** 服务领域 */
+    public enum ServiceDomain {
+        ELDERLY_CARE("养老"), HEALTH("卫生健康"), EDUCATION("教育"), DISABILITY_SUPPORT("助残"),
+        PSYCHOLOGICAL_COUNSELLING("心理疏导"), DISPUTE_MEDIATION("纠纷调解"), DISASTER_RESCUE("防灾减灾/应急救援"),
+        CULTURE_SPORTS("文体娱乐"), NEIGHBOURHOOD_MUTUAL_AID("邻里互助"), RESIDENT_INTEGRATION("居民融入"),
+        RURAL_TECHNOLOGY("农村生产技术服务"), CHARITY("公益慈善"), CHILDREN_YOUTH("儿童青少年"), WOMEN("妇女"),
+        LEGAL_AID("法律援助"), EMPLOYMENT("就业"), CULTURAL_HERITAGE("非遗传承"), EPIDEMIC_PREVENTION("疫情防控");
+
+        public final String labelZh;
+
+        ServiceDomain(String labelZh) {
+            this.labelZh = labelZh;
+        }
+    }
+
+    /** 服务对象 */
+    public enum TargetGroup {
+        ELDERLY("老年人"), ELDERLY_LIVING_ALONE("孤寡老人"), DISABLED("残疾人"), PATIENTS("病人"), MINORS("未成年人"),
+        WOMEN("妇女"), CHILDREN("儿童"), UNEMPLOYED("失业人员"), MIGRANT_WORKERS("农民工"),
+        PRISONERS_MINOR_CHILDREN("服刑人员未成年子女"), FAMILIES_IN_HARDSHIP("困难家庭"),
+        SEVERE_MENTAL_DISORDERS("严重精神障碍患者"), AT_RISK_YOUTH("有不良行为青少年"),
+        COMMUNITY_CORRECTIONS("社区矫正人员"), HOMELESS("流浪人员"), MEDICAL_WORKERS("医务人员");
+
+        public final String labelZh;
+
+        TargetGroup(String labelZh) {
+            this.labelZh = labelZh;
+        }
+    }
+
+    /** 评估等级; most organizations have none, few reach 4A. */
+    public enum EvaluationGrade {
+        A1("1A"), A2("2A"), A3("3A"), A4("4A"), A5("5A");
+
+        public final String label;
+
+        EvaluationGrade(String label) {
+            this.label = label;
+        }
+
+        /** Written as people write it: "4A". */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return label;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static EvaluationGrade of(String label) {
+            for (EvaluationGrade grade : values()) {
+                if (grade.label.equalsIgnoreCase(label) || grade.name().equals(label)) {
+                    return grade;
+                }
+            }
+            throw new IllegalArgumentException("evaluation grade must be one of 1A, 2A, 3A, 4A, 5A");
+        }
+    }
 }

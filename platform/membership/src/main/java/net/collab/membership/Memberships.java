@@ -16,14 +16,16 @@ public class Memberships {
     OrganizationReplica replica;
 
     /**
-     * Refuses (403) unless the person is a member of the organization and the organization is
-     * approved and not suspended.
+     * Refuses (403) unless the organization is approved (not suspended) and the person is one of
+     * its members, or a member of the approved hub that sponsors it (a hub speaks for its groups).
      */
     public void requireActiveMember(UUID organizationId, String subject) {
         OrganizationStatus status = replica.status(organizationId).orElseThrow(() -> ProblemException.forbidden(
                 "organization " + organizationId + " is not an approved member of the network"));
-        if (!replica.isMember(organizationId, subject)) {
-            throw ProblemException.forbidden("you are not a member of organization " + organizationId);
+        if (!replica.isMember(organizationId, subject)
+                && replica.activeSponsor(organizationId).filter(hub -> replica.isMember(hub, subject)).isEmpty()) {
+            throw ProblemException.forbidden("you are not a member of organization " + organizationId
+                    + " nor of a hub that sponsors it");
         }
         if (status != OrganizationStatus.APPROVED) {
             throw ProblemException.forbidden("organization " + organizationId + " is " + status

@@ -48,14 +48,17 @@ public class OrganizationReplica {
 
     void apply(OrganizationSnapshot organization, OffsetDateTime changedAt) {
         entityManager.createNativeQuery("""
-                insert into organization_replica (id, name_zh, kind, status, updated_at) values (?1, ?2, ?3, ?4, ?5)
+                insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6)
                 on conflict (id) do update set name_zh = excluded.name_zh, kind = excluded.kind,
-                    status = excluded.status, updated_at = excluded.updated_at""")
+                    status = excluded.status, updated_at = excluded.updated_at,
+                    sponsor_organization_id = excluded.sponsor_organization_id""")
                 .setParameter(1, organization.id())
                 .setParameter(2, organization.nameZh())
                 .setParameter(3, organization.kind().name())
                 .setParameter(4, organization.status().name())
                 .setParameter(5, changedAt)
+                .setParameter(6, organization.sponsorOrganizationId())
                 .executeUpdate();
         entityManager.createNativeQuery("delete from organization_member_replica where organization_id = ?1")
                 .setParameter(1, organization.id()).executeUpdate();
@@ -89,6 +92,17 @@ public class OrganizationReplica {
         return !entityManager.createNativeQuery("""
                 select 1 from organization_member_replica where organization_id = ?1 and subject = ?2""")
                 .setParameter(1, organizationId).setParameter(2, subject).getResultList().isEmpty();
+    }
+
+    /** The approved hub that sponsors the organization, if any. */
+    @Transactional
+    public Optional<UUID> activeSponsor(UUID organizationId) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select sponsor.id from organization_replica organization
+                join organization_replica sponsor on sponsor.id = organization.sponsor_organization_id
+                where organization.id = ?1 and sponsor.status = 'APPROVED'""")
+                .setParameter(1, organizationId).getResultList();
+        return rows.stream().findFirst().map(UUID.class::cast);
     }
 
     /** The organizations the person belongs to. */

@@ -74,7 +74,9 @@ public class ProblemMappers {
         String message = e instanceof InvalidFormatException format
                 ? "cannot read " + quote(format.getValue()) + " as " + format.getTargetType().getSimpleName()
                         + allowedValues(format.getTargetType())
-                : "malformed JSON";
+                : e instanceof JsonMappingException mapping && mapping.getCause() instanceof IllegalArgumentException invalid
+                        ? invalid.getMessage()
+                        : e instanceof JsonMappingException ? "cannot read this value" : "malformed JSON";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         return respond(new Problem(TYPE_PREFIX + "unreadable", "请求无法解析 Unreadable request", 400,
                 field.isEmpty() ? message : field + ": " + message, path(uri), errors));
@@ -99,6 +101,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            return unreadable(unreadableBody, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = switch (status) {
             case 404 -> "未找到 Not found";

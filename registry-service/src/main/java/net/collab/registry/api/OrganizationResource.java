@@ -7,29 +7,30 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
-import net.collab.events.Vocabulary.OrganizationKind;
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.registry.api.OrganizationViews.ApplicationRequest;
 import net.collab.registry.api.OrganizationViews.DecisionRequest;
-import net.collab.registry.api.OrganizationViews.MemberView;
+import net.collab.registry.api.OrganizationViews.OptionalReasonRequest;
 import net.collab.registry.api.OrganizationViews.OrganizationView;
+import net.collab.registry.api.OrganizationViews.ProfileChange;
 import net.collab.registry.api.OrganizationViews.PublicOrganization;
+import net.collab.registry.api.OrganizationViews.ReasonRequest;
+import net.collab.registry.domain.Actor;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationService;
 import net.collab.registry.domain.RegistryException;
@@ -44,58 +45,66 @@ public class OrganizationResource {
     OrganizationService organizations;
 
     @Inject
+    OrganizationDirectory directory;
+
+    @Inject
     Caller caller;
 
     /** A signed-in person applies for an organization and becomes its administrator. */
     @POST
     @Authenticated
     public Response apply(@Valid @NotNull ApplicationRequest request) {
-        Organization organization = organizations.apply(request.toApplication(), caller.subject());
+        Organization organization = organizations.apply(request.toProfile(), caller.subject());
         return Response.created(URI.create("/organizations/" + organization.id))
                 .entity(OrganizationView.of(organization)).build();
     }
 
-    /** The public directory: approved organizations only. */
+    /**
+     * The public directory of approved organizations: filters combine; {@code area} means the
+     * area's whole subtree (and organizations serving an area that contains it); {@code q} finds
+     * a substring of the Chinese or English name.
+     */
     @GET
     @PermitAll
-    public Page<PublicOrganization> directory(@QueryParam("kind") OrganizationKind kind,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Page.check(page, size);
-        PanacheQuery<Organization> query = kind == null
-                ? Organization.find("status", Sort.by("nameZh").and("id"), OrganizationStatus.APPROVED)
-                : Organization.find("status = ?1 and kind = ?2", Sort.by("nameZh").and("id"), OrganizationStatus.APPROVED, kind);
-        List<PublicOrganization> items = query.page(page, size).list().stream().map(PublicOrganization::of).toList();
-        return new Page<>(items, page, size, query.count());
+    public Page<PublicOrganization> search(@BeanParam OrganizationDirectory.Filters query) {
+        return directory.search(query);
     }
 
-    /** The organizations the caller belongs to, whatever their status. */
+    /** The caller's organizations, whatever their status. */
     @GET
     @Path("mine")
     @Authenticated
-    @jakarta.transaction.Transactional
+    @Transactional
     public List<OrganizationView> mine() {
         return Organization.<Organization>list("select o from Organization o join o.members m where m.subject = ?1 order by o.nameZh",
                 caller.subject()).stream().map(OrganizationView::of).toList();
     }
 
     /**
-     * An approved organization is public; an application is seen only by its members and the
-     * coordinator (others get 404, so that applications do not leak).
+     * An approved organization's public profile for anyone; everything (private contacts, status
+     * reason) for its members, its sponsoring hub and the coordinator. Others do not learn that
+     * an application exists (404).
      */
     @GET
     @Path("{id}")
     @PermitAll
+    @Transactional
     public Object get(@PathParam("id") UUID id) {
         Organization organization = organizations.find(id);
-        boolean insider = !caller.isAnonymous() && (caller.isCoordinator() || organization.hasMember(caller.subject()));
-        if (insider) {
+        if (organizations.isInsider(organization, actorOrNull())) {
             return OrganizationView.of(organization);
         }
         if (organization.status != OrganizationStatus.APPROVED) {
             throw new RegistryException.NotFound("organization " + id);
         }
         return PublicOrganization.of(organization);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Authenticated
+    public OrganizationView update(@PathParam("id") UUID id, @Valid @NotNull ProfileChange change) {
+        return OrganizationView.of(organizations.update(id, change.toProfile(), actor()));
     }
 
     @POST
@@ -105,15 +114,34 @@ public class OrganizationResource {
         return OrganizationView.of(organizations.decide(id, request.approves(), request.reason()));
     }
 
+    @POST
+    @Path("{id}/suspension")
+    @RolesAllowed(Caller.COORDINATOR)
+    public OrganizationView suspend(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
+        return OrganizationView.of(organizations.suspend(id, request.reason()));
+    }
+
+    @POST
+    @Path("{id}/reinstatement")
+    @RolesAllowed(Caller.COORDINATOR)
+    public OrganizationView reinstate(@PathParam("id") UUID id, @Valid OptionalReasonRequest request) {
+        return OrganizationView.of(organizations.reinstate(id, request == null ? null : request.reason()));
+    }
+
+    /** The grassroots groups a hub sponsors: for the hub's members and the coordinator. */
     @GET
-    @Path("{id}/members")
+    @Path("{id}/sponsored")
     @Authenticated
-    public List<MemberView> members(@PathParam("id") UUID id) {
-        Organization organization = organizations.find(id);
-        if (!caller.isCoordinator() && !organization.hasMember(caller.subject())) {
-            throw net.collab.web.ProblemException.forbidden("only members of the organization and the coordinator see its members");
-        }
-        return organization.members.stream().map(MemberView::of)
-                .sorted((a, b) -> a.subject().compareTo(b.subject())).toList();
+    @Transactional
+    public List<OrganizationView> sponsored(@PathParam("id") UUID id) {
+        return organizations.sponsored(id, actor()).stream().map(OrganizationView::of).toList();
+    }
+
+    private Actor actor() {
+        return new Actor(caller.subject(), caller.isCoordinator());
+    }
+
+    private Actor actorOrNull() {
+        return caller.isAnonymous() ? null : actor();
     }
 }

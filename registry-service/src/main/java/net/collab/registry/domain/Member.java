@@ -23,13 +23,21 @@ public class Member {
     @Column(name = "added_at")
     public OffsetDateTime addedAt;
 
+    /** As the identity provider knows it, when the member was added by e-mail; personal, members only. */
+    public String email;
+
     protected Member() {
     }
 
     public Member(String subject, MemberRole role, OffsetDateTime addedAt) {
+        this(subject, role, addedAt, null);
+    }
+
+    public Member(String subject, MemberRole role, OffsetDateTime addedAt, String email) {
         this.subject = subject;
         this.role = role;
         this.addedAt = addedAt;
+        this.email = email;
     }
 
     // Identity is the subject: one membership per person and organization.

@@ -24,6 +24,7 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import net.collab.events.Vocabulary.EvaluationGrade;
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
 import net.collab.events.Vocabulary.OrganizationStatus;
@@ -59,6 +60,36 @@ public class Organization extends PanacheEntityBase {
     public String description;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "evaluation_grade")
+    public EvaluationGrade evaluationGrade;
+
+    /** {@link net.collab.events.Vocabulary.ServiceDomain} names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "service_domains", columnDefinition = "varchar(40)[]")
+    public List<String> serviceDomains = new ArrayList<>();
+
+    /** {@link net.collab.events.Vocabulary.TargetGroup} names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_groups", columnDefinition = "varchar(40)[]")
+    public List<String> targetGroups = new ArrayList<>();
+
+    /** Shown to everyone in the directory. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "public_contact")
+    public Contact publicContact;
+
+    /** Seen only by the organization's members, its sponsoring hub and the coordinator. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "private_contacts")
+    public List<Contact> privateContacts = new ArrayList<>();
+
+    public String website;
+
+    /** The hub organization that vouches for a grassroots group. */
+    @Column(name = "sponsor_organization_id")
+    public UUID sponsorOrganizationId;
+
+    @Enumerated(EnumType.STRING)
     public OrganizationStatus status;
 
     @Column(name = "status_reason")
@@ -83,6 +114,19 @@ public class Organization extends PanacheEntityBase {
 
     public boolean hasAdmin(String subject) {
         return members.stream().anyMatch(member -> member.subject.equals(subject) && member.role == MemberRole.ORG_ADMIN);
+    }
+
+    public long adminCount() {
+        return members.stream().filter(member -> member.role == MemberRole.ORG_ADMIN).count();
+    }
+
+    public java.util.Optional<Member> member(String subject) {
+        return members.stream().filter(member -> member.subject.equals(subject)).findFirst();
+    }
+
+    /** May act in the network: approved and not suspended. */
+    public boolean active() {
+        return status == OrganizationStatus.APPROVED;
     }
 
     public static boolean creditCodeTaken(String creditCode) {

@@ -10,4 +10,14 @@ public interface OrganizationEvents {
     void approved(Organization organization);
 
     void rejected(Organization organization, String reason);
+
+    void updated(Organization organization);
+
+    void suspended(Organization organization, String reason);
+
+    void reinstated(Organization organization);
+
+    void memberAdded(Organization organization, Member member);
+
+    void memberRemoved(Organization organization, String subject);
 }

@@ -5,11 +5,17 @@ import java.util.Comparator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.collab.events.registry.MemberAdded;
+import net.collab.events.registry.MemberRemoved;
 import net.collab.events.registry.OrganizationApplied;
 import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationReinstated;
 import net.collab.events.registry.OrganizationRejected;
 import net.collab.events.registry.OrganizationSnapshot;
+import net.collab.events.registry.OrganizationSuspended;
+import net.collab.events.registry.OrganizationUpdated;
 import net.collab.messaging.Outbox;
+import net.collab.registry.domain.Member;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationEvents;
 
@@ -35,13 +41,39 @@ public class OutboxOrganizationEvents implements OrganizationEvents {
         outbox.publish(new OrganizationRejected(snapshot(organization), reason));
     }
 
-    /** The public state only: no private contacts, no credit code. */
+    @Override
+    public void updated(Organization organization) {
+        outbox.publish(new OrganizationUpdated(snapshot(organization)));
+    }
+
+    @Override
+    public void suspended(Organization organization, String reason) {
+        outbox.publish(new OrganizationSuspended(snapshot(organization), reason));
+    }
+
+    @Override
+    public void reinstated(Organization organization) {
+        outbox.publish(new OrganizationReinstated(snapshot(organization)));
+    }
+
+    @Override
+    public void memberAdded(Organization organization, Member member) {
+        outbox.publish(new MemberAdded(snapshot(organization), new OrganizationSnapshot.Member(member.subject, member.role)));
+    }
+
+    @Override
+    public void memberRemoved(Organization organization, String subject) {
+        outbox.publish(new MemberRemoved(snapshot(organization), subject));
+    }
+
+    /** The public state only: no contacts, no credit code, no members' e-mail. */
     static OrganizationSnapshot snapshot(Organization organization) {
         return new OrganizationSnapshot(organization.id, organization.nameZh, organization.nameEn, organization.kind,
                 organization.status, organization.serviceAreas,
                 organization.members.stream()
                         .sorted(Comparator.comparing(member -> member.subject))
                         .map(member -> new OrganizationSnapshot.Member(member.subject, member.role))
-                        .toList());
+                        .toList(),
+                organization.sponsorOrganizationId);
     }
 }

@@ -10,7 +10,8 @@ import net.collab.events.Vocabulary.OrganizationStatus;
 /**
  * The public state of an organization after a change, members included. Every event on the
  * compacted organizations topic carries the whole snapshot, so that the last event per key is
- * enough for a consumer to rebuild its replica.
+ * enough for a consumer to rebuild its replica. {@code sponsorOrganizationId} names the hub that vouches
+ * for a grassroots group and may speak for it (optional field, added within v1).
  */
 public record OrganizationSnapshot(
         UUID id,
@@ -19,7 +20,14 @@ public record OrganizationSnapshot(
         OrganizationKind kind,
         OrganizationStatus status,
         List<String> serviceAreas,
-        List<Member> members) {
+        List<Member> members,
+        UUID sponsorOrganizationId) {
+
+    /** Without a sponsor (anything but a grassroots group). */
+    public OrganizationSnapshot(UUID id, String nameZh, String nameEn, OrganizationKind kind, OrganizationStatus status,
+            List<String> serviceAreas, List<Member> members) {
+        this(id, nameZh, nameEn, kind, status, serviceAreas, members, null);
+    }
 
     public OrganizationSnapshot {
         serviceAreas = serviceAreas == null ? List.of() : List.copyOf(serviceAreas);

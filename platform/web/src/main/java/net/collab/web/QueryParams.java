@@ -1,0 +1,27 @@
+package net.collab.web;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Reads query parameters that name a value of an enum. JAX-RS answers a parameter it cannot
+ * convert with 404; people deserve a 400 naming the parameter and the values it takes.
+ */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** The constant named by {@code value}, null when absent or blank. */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(parameter, "\"" + value + "\" is not one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package net.collab.registry.api;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import net.collab.registry.domain.Contact;
+import net.collab.registry.domain.Organization;
+import net.collab.web.ProblemException;
+
+/**
+ * Approved organizations in open formats: Open Referral HSDS-shaped JSON, and HXL-tagged CSV
+ * (a header row, then a row of HXL hashtags). Same filters as the directory.
+ */
+@Path("/organizations/export")
+@PermitAll
+public class ExportResource {
+
+    private static final CsvMapper CSV = new CsvMapper();
+    /** Column header, HXL hashtag. */
+    private static final String[][] HXL_COLUMNS = {
+            {"组织名称 Name", "#org+name+i_zh"}, {"English name", "#org+name+i_en"}, {"ID", "#org+id"},
+            {"组织类型 Kind", "#org+type"}, {"登记状态 Registration", "#org+registration"},
+            {"统一社会信用代码 Credit code", "#org+code"}, {"评估等级 Grade", "#org+grade"},
+            {"服务领域 Domains", "#sector"}, {"服务对象 Target groups", "#targeted+type"},
+            {"服务地区 Areas", "#loc+code"}, {"电话 Phone", "#contact+phone"}, {"邮箱 E-mail", "#contact+email"},
+            {"网站 Website", "#meta+url"}};
+
+    @Inject
+    OrganizationDirectory directory;
+
+    @GET
+    public Response export(@QueryParam("format") String format, @BeanParam OrganizationDirectory.Filters query) {
+        List<Organization> organizations = directory.all(query);
+        if ("hsds".equals(format)) {
+            return Response.ok(organizations.stream().map(ExportResource::hsds).toList())
+                    .type("application/json").header("Content-Disposition", "attachment; filename=\"organizations-hsds.json\"").build();
+        }
+        if ("hxl".equals(format)) {
+            return Response.ok(hxl(organizations)).type("text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"organizations-hxl.csv\"").build();
+        }
+        throw ProblemException.badRequest("format", "must be hsds (Open Referral HSDS JSON) or hxl (HXL-tagged CSV)");
+    }
+
+    /** One organization as an HSDS 3 {@code organization}, with the network's extras under {@code x_collabnet}. */
+    static Map<String, Object> hsds(Organization organization) {
+        Map<String, Object> hsds = new LinkedHashMap<>();
+        hsds.put("id", organization.id.toString());
+        hsds.put("name", organization.nameZh);
+        hsds.put("alternate_name", organization.nameEn);
+        hsds.put("description", organization.description);
+        hsds.put("email", organization.publicContact == null ? null : organization.publicContact.email());
+        hsds.put("website", organization.website);
+        hsds.put("legal_status", organization.registrationStatus.name());
+        hsds.put("organization_identifiers", organization.creditCode == null ? List.of()
+                : List.of(Map.of("identifier_scheme", "CN-USCC", "identifier_type", "Unified Social Credit Code",
+                        "identifier", organization.creditCode)));
+        Contact contact = organization.publicContact;
+        hsds.put("phones", contact == null || contact.phone() == null ? List.of() : List.of(Map.of("number", contact.phone())));
+        hsds.put("service_areas", organization.serviceAreas.stream()
+                .map(code -> Map.of("extent_type", "cn_division_code", "extent", code)).toList());
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("kind", organization.kind.name());
+        extras.put("evaluation_grade", organization.evaluationGrade == null ? null : organization.evaluationGrade.label());
+        extras.put("service_domains", organization.serviceDomains);
+        extras.put("target_groups", organization.targetGroups);
+        extras.put("sponsor_organization_id", organization.sponsorOrganizationId);
+        hsds.put("x_collabnet", extras);
+        return hsds;
+    }
+
+    static String hxl(List<Organization> organizations) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[0]).toList());
+        rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[1]).toList());
+        for (Organization organization : organizations) {
+            Contact contact = organization.publicContact;
+            rows.add(java.util.Arrays.asList(organization.nameZh, organization.nameEn, organization.id.toString(),
+                    organization.kind.name(), organization.registrationStatus.name(), organization.creditCode,
+                    organization.evaluationGrade == null ? null : organization.evaluationGrade.label(),
+                    String.join(";", organization.serviceDomains), String.join(";", organization.targetGroups),
+                    String.join(";", organization.serviceAreas), contact == null ? null : contact.phone(),
+                    contact == null ? null : contact.email(), organization.website));
+        }
+        try (StringWriter out = new StringWriter()) {
+            CSV.writer(CsvSchema.emptySchema()).writeValues(out).writeAll(rows);
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

