@@ -147,6 +147,22 @@ class NeedsAndOffersTest {
     }
 
     @Test
+    void aHubSpeaksForTheGroupsItSponsors() {
+        String hubMember = "hub-" + UUID.randomUUID();
+        UUID hub = organization(hubMember, OrganizationStatus.APPROVED);
+        UUID group = TestOrganizations.approvedSponsoredBy(hub, "founder-" + UUID.randomUUID());
+        UUID unsponsored = organization("other-" + UUID.randomUUID(), OrganizationStatus.APPROVED);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(group).isPresent());
+
+        given().auth().oauth2(TestTokens.user(hubMember)).contentType(ContentType.JSON).body(need(group))
+                .when().post("/needs")
+                .then().statusCode(201).body("organizationId", equalTo(group.toString()));
+        given().auth().oauth2(TestTokens.user(hubMember)).contentType(ContentType.JSON).body(need(unsponsored))
+                .when().post("/needs")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void invalidNeedsAreRefusedAndNothingIsStored() {
         String member = "member-" + UUID.randomUUID();
         UUID organization = organization(member, OrganizationStatus.APPROVED);

@@ -62,7 +62,7 @@ class FirstPathIT {
         String action = network.url("action-service");
 
         String providerOrg = apply(provider, "山东威海长城爱心大本营", "SOCIAL_ORGANIZATION", "FILED", "370811");
-        String frontlineOrg = apply(frontline, "草桥口社区志愿服务队", "VOLUNTEER_TEAM", "GRASSROOTS", "370811012002");
+        String frontlineOrg = apply(frontline, "草桥口社区志愿服务队", "COMMUNITY_ORGANIZATION", "FILED", "370811012002");
 
         Map<String, Object> offer = Map.of("organizationId", providerOrg, "category", "SERVICE", "item", "送药",
                 "quantity", 30, "unit", "次", "areaCode", "370811");
@@ -104,5 +104,25 @@ class FirstPathIT {
         given().baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
                 .then().statusCode(200).body("items[0].title", containsString("您的需求有了匹配"));
         given().baseUri(network.url("console")).when().get("/").then().statusCode(200).body(containsString("社会组织协作网络"));
+    }
+
+    /** The registry finds people in the real Keycloak by e-mail, with its own service account. */
+    @Test
+    void anAdministratorAddsAMemberByTheEmailKeycloakKnows() throws Exception {
+        String admin = keycloak.token("xiyang");
+        String registry = network.url("registry-service");
+        String organization = apply(admin, "北京市夕阳再晨社会工作服务中心", "SOCIAL_ORGANIZATION", "FILED", "110108010");
+
+        given().baseUri(registry).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", "putian@collabnet.example"))
+                .when().post("/organizations/{id}/members", organization)
+                .then().statusCode(200).body("role", equalTo("ORG_MEMBER"))
+                .body("subject", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+        given().baseUri(registry).auth().oauth2(keycloak.token("putian")).when().get("/organizations/mine")
+                .then().statusCode(200).body("id", hasItem(organization));
+        given().baseUri(registry).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody@collabnet.example"))
+                .when().post("/organizations/{id}/members", organization)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("email"));
     }
 }

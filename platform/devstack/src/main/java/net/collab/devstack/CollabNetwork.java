@@ -100,7 +100,8 @@ public final class CollabNetwork implements AutoCloseable {
                         options.externalPostgresPassword())
                 : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent()));
         var identity = CompletableFuture.supplyAsync(() -> KeycloakServer.start(data.resolve("keycloak"),
-                options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet"));
+                options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet",
+                !options.persistent()));
         try {
             kafka = track(join(broker, "Kafka"));
             PostgresServer postgres = track(join(database, "PostgreSQL"));

@@ -39,11 +39,15 @@ public final class KeycloakServer implements AutoCloseable {
      * @param port      HTTP port, 0 for any free port
      * @param realmFile realm export to import on first start
      * @param realm     the realm's name, to know when it is ready
+     * @param fresh     forget users and realms of earlier runs (the unpacked distribution is kept)
      */
-    public static KeycloakServer start(Path home, int port, Path realmFile, String realm) {
+    public static KeycloakServer start(Path home, int port, Path realmFile, String realm, boolean fresh) {
         int httpPort = Ports.freeOrRequire(port, "Keycloak");
         try {
             unpack(home);
+            if (fresh) {
+                deleteRecursively(home.resolve("data/h2"));
+            }
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             ChildProcess process = ChildProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(),
@@ -77,6 +81,17 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

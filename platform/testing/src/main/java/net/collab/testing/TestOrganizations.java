@@ -35,6 +35,15 @@ public final class TestOrganizations {
         return id;
     }
 
+    /** Publishes an approved grassroots group sponsored by the given hub; returns its id. */
+    public static UUID approvedSponsoredBy(UUID hub, String adminSubject) {
+        UUID id = UUID.randomUUID();
+        OrganizationSnapshot plain = snapshot(id, OrganizationStatus.APPROVED, adminSubject);
+        TestEvents.send(new OrganizationApproved(new OrganizationSnapshot(id, plain.nameZh(), null, plain.kind(),
+                plain.status(), plain.serviceAreas(), plain.members(), hub)));
+        return id;
+    }
+
     public static void suspend(UUID id, String adminSubject) {
         TestEvents.send(new OrganizationSuspended(snapshot(id, OrganizationStatus.SUSPENDED, adminSubject), "test"));
     }
