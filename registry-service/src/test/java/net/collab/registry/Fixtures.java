@@ -38,6 +38,7 @@ final class Fixtures {
         return given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body(body)
                 .when().post("/organizations")
                 .then().statusCode(201).body("status", equalTo("APPLIED"))
+                .header("Location", org.hamcrest.Matchers.containsString("/organizations/"))
                 .extract().path("id");
     }
 

@@ -38,20 +38,11 @@ class OrganizationVettingTest {
     private static final String REJECTED = "net.collab.organization.rejected.v1";
 
     static Map<String, Object> application(String nameZh) {
-        return Map.of(
-                "nameZh", nameZh,
-                "kind", "SOCIAL_ORGANIZATION",
-                "registrationStatus", "FILED",
-                "serviceAreas", java.util.List.of("110108010"),
-                "description", "扎根社区，服务老人");
+        return Fixtures.application(nameZh);
     }
 
     static String apply(String subject, Map<String, Object> body) {
-        return given().auth().oauth2(TestTokens.user(subject)).contentType(ContentType.JSON).body(body)
-                .when().post("/organizations")
-                .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/organizations/"))
-                .body("status", equalTo("APPLIED"))
-                .extract().path("id");
+        return Fixtures.apply(subject, body);
     }
 
     @Test

@@ -86,5 +86,11 @@ class SponsorshipTest {
                 .then().statusCode(200).body("id", contains(group));
         given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/sponsored", hub)
                 .then().statusCode(403).contentType("application/problem+json");
+
+        given().auth().oauth2(COORDINATOR).when().get("/organizations/sponsorships")
+                .then().statusCode(200)
+                .body("find { it.hubId == '" + hub + "' }.groups.id", contains(group))
+                .body("find { it.hubId == '" + hub + "' }.groups[0].status", equalTo("APPLIED"));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/sponsorships").then().statusCode(403);
     }
 }

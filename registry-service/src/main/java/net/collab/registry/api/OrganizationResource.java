@@ -128,6 +128,32 @@ public class OrganizationResource {
         return OrganizationView.of(organizations.reinstate(id, request == null ? null : request.reason()));
     }
 
+    /** One hub and the groups it sponsors. */
+    public record Sponsorship(UUID hubId, String hubNameZh, List<SponsoredGroup> groups) {
+    }
+
+    public record SponsoredGroup(UUID id, String nameZh, OrganizationStatus status) {
+    }
+
+    /** Who sponsors whom, across the network: for the coordinator. */
+    @GET
+    @Path("sponsorships")
+    @RolesAllowed(Caller.COORDINATOR)
+    @Transactional
+    public List<Sponsorship> sponsorships() {
+        List<Organization> groups = Organization.list("sponsorOrganizationId is not null order by nameZh");
+        var byHub = groups.stream().collect(java.util.stream.Collectors.groupingBy(group -> group.sponsorOrganizationId,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+        return byHub.entrySet().stream()
+                .map(entry -> {
+                    Organization hub = organizations.find(entry.getKey());
+                    return new Sponsorship(hub.id, hub.nameZh, entry.getValue().stream()
+                            .map(group -> new SponsoredGroup(group.id, group.nameZh, group.status)).toList());
+                })
+                .sorted(java.util.Comparator.comparing(Sponsorship::hubNameZh))
+                .toList();
+    }
+
     /** The grassroots groups a hub sponsors: for the hub's members and the coordinator. */
     @GET
     @Path("{id}/sponsored")
