@@ -2,12 +2,14 @@ package net.collab.matching.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+
+import net.collab.events.EventCodec;
 
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
@@ -30,7 +32,7 @@ public class MatchingConsumers {
 
     @Incoming("needs")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
     public void onNeedEvent(ConsumerRecord<String, String> record) {
         idempotentConsumer.handleOnce("needs", record, event -> {
             if (event.data() instanceof NeedPosted posted) {
@@ -43,7 +45,7 @@ public class MatchingConsumers {
 
     @Incoming("offers")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
     public void onOfferEvent(ConsumerRecord<String, String> record) {
         idempotentConsumer.handleOnce("offers", record, event -> {
             if (event.data() instanceof OfferPosted posted) {

@@ -2,12 +2,14 @@ package net.collab.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+
+import net.collab.events.EventCodec;
 
 import net.collab.events.matching.MatchProposed;
 import net.collab.messaging.IdempotentConsumer;
@@ -25,7 +27,7 @@ public class MatchNotifications {
 
     @Incoming("matches")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
     public void onMatchEvent(ConsumerRecord<String, String> record) {
         idempotentConsumer.handleOnce("matches", record, event -> {
             if (event.data() instanceof MatchProposed proposed) {

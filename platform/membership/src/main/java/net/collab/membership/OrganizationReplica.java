@@ -11,9 +11,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+
+import net.collab.events.EventCodec;
 
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.registry.OrganizationEvent;
@@ -37,7 +40,7 @@ public class OrganizationReplica {
 
     @Incoming("organizations")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
     public void onOrganizationEvent(ConsumerRecord<String, String> record) {
         idempotentConsumer.handleOnce(CONSUMER, record, event -> {
             if (event.data() instanceof OrganizationEvent organizationEvent) {

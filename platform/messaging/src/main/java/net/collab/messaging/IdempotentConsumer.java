@@ -14,11 +14,15 @@ import net.collab.events.EventCodec;
 import net.collab.events.EventEnvelope;
 
 /**
- * Runs a consumer's effect at most once per event id, inside the consumer's transaction.
+ * Runs a consumer's effect at most once per event id, in one transaction with the record of the
+ * event id (a new transaction, unless the caller has one).
  *
- * <p>A record that cannot be read throws, the transaction rolls back and the channel's
- * dead-letter strategy takes the record; types this version does not know are skipped, so
- * producers can add event types without breaking older consumers.
+ * <p>Consumers put {@code @Retry(abortOn = MalformedEventException.class)} on their
+ * {@code @Incoming} method and no {@code @Transactional}: each attempt is then a transaction of
+ * its own, a transient failure (the database restarting, a lock timeout) is retried, and what
+ * still fails goes to the channel's dead-letter topic. A record that cannot be read goes there at
+ * once. Types this version does not know are skipped, so producers can add event types without
+ * breaking older consumers.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -32,7 +36,7 @@ public class IdempotentConsumer {
      * @param consumer a name unique to this consumer within the service, e.g. {@code organizations-replica}
      * @return true when the handler ran; false for a duplicate or an unknown type
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public boolean handleOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         EventEnvelope envelope = KafkaCloudEvents.read(record.headers());
         if (EventCatalog.byType(envelope.type()).isEmpty()) {

@@ -68,6 +68,23 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedInAFreshTransactionAndTakesEffectOnce() throws Exception {
+        UUID needId = UUID.randomUUID();
+        var flaky = new net.collab.events.action.NeedPosted(needId, UUID.randomUUID(),
+                net.collab.events.Vocabulary.ResourceCategory.SUPPLIES, TestApplication.FLAKY, java.math.BigDecimal.ONE, "只",
+                net.collab.events.Vocabulary.Urgency.LOW, "110108010009", null, null, OffsetDateTime.now());
+        try (TopicProbe deadLetters = TopicProbe.open("messaging-test.needs-test.dlq")) {
+            UUID event = TestEvents.send(flaky);
+
+            awaitEffect(event);
+
+            assertThat(TestApplication.attempts.get(needId)).hasValue(3);
+            assertThat(count("select count(*) from test_effect where event_id = '" + event + "'")).isEqualTo(1);
+            assertThat(deadLetters.seen(record -> needId.toString().equals(record.key()))).isEmpty();
+        }
+    }
+
+    @Test
     void eventOfATypeThisVersionDoesNotKnowIsSkipped() throws Exception {
         UUID needId = UUID.randomUUID();
         UUID unknown = UUID.randomUUID();

@@ -2,7 +2,10 @@ package net.collab.messaging;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +13,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+
+import net.collab.events.EventCodec;
 
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.Urgency;
@@ -45,14 +51,23 @@ public class TestApplication {
 
     @Incoming("needs-test")
     @Blocking
-    @Transactional
+    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
     public void onNeedEvent(ConsumerRecord<String, String> record) {
-        idempotentConsumer.handleOnce("needs-test", record, event -> entityManager
-                .createNativeQuery("insert into test_effect (event_id, need_id) values (?1, ?2)")
-                .setParameter(1, event.envelope().id())
-                .setParameter(2, UUID.fromString(event.data().aggregateId()))
-                .executeUpdate());
+        idempotentConsumer.handleOnce("needs-test", record, event -> {
+            entityManager.createNativeQuery("insert into test_effect (event_id, need_id) values (?1, ?2)")
+                    .setParameter(1, event.envelope().id())
+                    .setParameter(2, UUID.fromString(event.data().aggregateId()))
+                    .executeUpdate();
+            if (event.data() instanceof NeedPosted posted && posted.item().equals(FLAKY)
+                    && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() < 3) {
+                throw new IllegalStateException("transient failure, as when the database restarts");
+            }
+        });
     }
+
+    /** A need with this item fails twice before it succeeds. */
+    static final String FLAKY = "flaky";
+    static final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     static NeedPosted need(UUID id) {
         return new NeedPosted(id, UUID.randomUUID(), ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
