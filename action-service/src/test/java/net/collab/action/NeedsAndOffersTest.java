@@ -173,7 +173,9 @@ class NeedsAndOffersTest {
         var badCategory = need(organization);
         badCategory.put("category", "HUGS");
 
-        for (var body : List.of(zeroQuantity, badArea, badCategory)) {
+        var subCent = need(organization);
+        subCent.put("quantity", 0.001);
+        for (var body : List.of(zeroQuantity, badArea, badCategory, subCent)) {
             given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(body)
                     .when().post("/needs")
                     .then().statusCode(400).contentType("application/problem+json");

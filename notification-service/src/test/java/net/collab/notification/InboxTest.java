@@ -64,4 +64,18 @@ class InboxTest {
                 .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
         given().when().get("/inbox").then().statusCode(401);
     }
+
+    @Test
+    void aLongItemNameStillReachesTheInbox() {
+        String providerMember = "provider-" + UUID.randomUUID();
+        UUID provider = TestOrganizations.approved(providerMember);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(provider).isPresent());
+        String item = "适合独居老人使用的带扶手和刹车的轻便折叠式助行器".repeat(9).substring(0, 200);
+        TestEvents.send(new MatchProposed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), provider,
+                ResourceCategory.SUPPLIES, item, new BigDecimal("2"), "台", "370811012002", "explanation"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.user(providerMember)).when().get("/inbox")
+                .then().statusCode(200).body("items[0].title", containsString(item)));
+    }
 }

@@ -95,6 +95,11 @@ class AreasTest {
         given().auth().oauth2(COORDINATOR).contentType("text/csv").body("code,name\n999999999999,\"孤儿社区\"\n")
                 .when().post("/areas/import").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("upper levels first"));
+        // A file that fails half-way changes nothing: the street before the orphan is not kept.
+        given().auth().oauth2(COORDINATOR).contentType("text/csv")
+                .body("code,name\n370811002,\"观音阁街道\"\n999999999999,\"孤儿社区\"\n")
+                .when().post("/areas/import").then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("Nothing"));
+        given().when().get("/areas/370811002").then().statusCode(404);
         given().auth().oauth2(COORDINATOR).contentType("text/csv").body("code,name\n12345,\"五位码\"\n")
                 .when().post("/areas/import").then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("line 2"));
 

@@ -91,6 +91,8 @@ class DirectoryAndExportTest {
         given().when().get("/organizations?domain=WOMEN&kind=MASS_ORGANIZATION&q={q}", RUN).then().body("items.id", contains(putian));
         given().when().get("/organizations?registrationStatus=REGISTERED&q={q}", RUN).then().body("total", equalTo(0));
         given().when().get("/organizations?domain=KNITTING").then().statusCode(400).contentType("application/problem+json");
+        given().when().get("/organizations?page=2147483647&size=200").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("page"));
         given().when().get("/organizations?sort=color").then().statusCode(400).body("errors[0].field", equalTo("sort"));
     }
 

@@ -97,6 +97,28 @@ class MembersTest {
     }
 
     @Test
+    void theSponsoringHubSeesWhoIsAMemberButNotTheirEmail() {
+        String hubMember = "hub-member-" + UUID.randomUUID();
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        String hub = Fixtures.approvedHub(hubAdmin);
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("subject", hubMember))
+                .when().post("/organizations/{id}/members", hub).then().statusCode(200);
+        String founder = "founder-" + UUID.randomUUID();
+        String group = Fixtures.approved(founder, SponsorshipTest.grassroots(Fixtures.unique("草根队"), hub));
+        String email = "grandma-helper-" + UUID.randomUUID() + "@example.org";
+        keycloak.stubFor(get(urlPathEqualTo("/auth/admin/realms/quarkus/users")).withQueryParam("email", equalTo(email))
+                .willReturn(okJson("[{\"id\":\"helper-" + UUID.randomUUID() + "\",\"email\":\"" + email + "\"}]")));
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("email", email))
+                .when().post("/organizations/{id}/members", group).then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/members", group)
+                .then().statusCode(200).body("email", hasItem(email));
+        String seenByHub = given().auth().oauth2(TestTokens.user(hubMember)).when().get("/organizations/{id}/members", group)
+                .then().statusCode(200).body("size()", Matchers.equalTo(2)).extract().asString();
+        assertThat(seenByHub).doesNotContain(email);
+    }
+
+    @Test
     void refusalsChangeNothing() {
         String adminOfA = "admin-a-" + UUID.randomUUID();
         String adminOfB = "admin-b-" + UUID.randomUUID();

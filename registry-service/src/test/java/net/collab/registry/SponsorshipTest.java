@@ -58,6 +58,35 @@ class SponsorshipTest {
     }
 
     @Test
+    void aSuspendedHubNoLongerSpeaksForItsGroupsAndAGroupThatRegistersLeavesItsSponsor() {
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        String hub = Fixtures.approvedHub(hubAdmin);
+        String founder = "founder-" + UUID.randomUUID();
+        String group = Fixtures.approved(founder, grassroots(Fixtures.unique("草根队"), hub));
+        given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).body(Map.of("reason", "暂停 suspended"))
+                .when().post("/organizations/{id}/suspension", hub).then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("description", "越权"))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("subject", hubAdmin))
+                .when().post("/organizations/{id}/members", group)
+                .then().statusCode(403);
+        // The group itself still edits its profile although its sponsor is suspended ...
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("description", "自己维护"))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(200).body("description", equalTo("自己维护"));
+        // ... refuses a blank name, and leaves its sponsor when it files with the street office.
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("nameZh", "   "))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(400).body("errors[0].field", equalTo("nameZh"));
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("registrationStatus", "FILED"))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(200).body("registrationStatus", equalTo("FILED"))
+                .body("sponsorOrganizationId", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theHubSeesAndSpeaksForTheGroupsItSponsorsAndTheCoordinatorSeesWhoSponsorsWhom() {
         String hubAdmin = "hub-admin-" + UUID.randomUUID();
         String hub = Fixtures.approvedHub(hubAdmin);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,7 +32,8 @@ public final class ActionViews {
             @NotNull UUID organizationId,
             @NotNull ResourceCategory category,
             @NotBlank @Size(max = 200) String item,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal quantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
+            @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity,
             @NotBlank @Size(max = 20) String unit,
             @NotNull Urgency urgency,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
@@ -89,7 +91,8 @@ public final class ActionViews {
             @NotNull UUID organizationId,
             @NotNull ResourceCategory category,
             @NotBlank @Size(max = 200) String item,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000") BigDecimal quantity,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
+            @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity,
             @NotBlank @Size(max = 20) String unit,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
             OffsetDateTime availableUntil,

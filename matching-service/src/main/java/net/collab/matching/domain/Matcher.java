@@ -64,6 +64,7 @@ public class Matcher {
     public void needClosed(UUID needId) {
         NeedReplica need = NeedReplica.findById(needId);
         if (need != null) {
+            lockCategory(need); // not while a proposal for this category is being made
             need.open = false;
         }
     }
@@ -72,6 +73,7 @@ public class Matcher {
     public void offerClosed(UUID offerId) {
         OfferReplica offer = OfferReplica.findById(offerId);
         if (offer != null) {
+            lockCategory(offer);
             offer.open = false;
         }
     }

@@ -16,5 +16,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         if (size < 1 || size > MAX_SIZE) {
             throw ProblemException.badRequest("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ProblemException.badRequest("page", "is beyond the last possible page");
+        }
     }
 }

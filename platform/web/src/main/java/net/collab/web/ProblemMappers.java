@@ -117,10 +117,39 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (concurrentChange(e)) {
+            return respond(new Problem(TYPE_PREFIX + "concurrent-change", "数据已被他人修改 Changed concurrently", 409,
+                    "someone changed the same data at the same moment; nothing of your request was stored. Reload and retry",
+                    path(uri), null));
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return respond(new Problem(TYPE_PREFIX + "internal", "服务器错误 Server error", 500,
                 "unexpected error; nothing was changed. Incident " + incident, path(uri), null));
+    }
+
+    /**
+     * An optimistic-lock failure or a unique-key violation that a check before the write could
+     * not see (two requests at once): the request lost a race, it is not a server error.
+     */
+    /** The status {@link #unexpected} answers with. */
+    static int unexpectedResponseStatus(Exception e) {
+        return new ProblemMappers().unexpected(e, null).getStatus();
+    }
+
+    static boolean concurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getSimpleName();
+            if (name.equals("OptimisticLockException") || name.equals("StaleObjectStateException")
+                    || cause instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
+                            || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

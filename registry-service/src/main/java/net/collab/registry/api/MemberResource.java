@@ -45,7 +45,11 @@ public class MemberResource {
         if (!organizations.isInsider(organization, actor())) {
             throw new RegistryException.Forbidden("only the organization's members, its sponsoring hub and the coordinator see its members");
         }
-        return organization.members.stream().map(MemberView::of).sorted(Comparator.comparing(MemberView::subject)).toList();
+        // E-mails are personal: the sponsoring hub sees who is a member, not how to reach them.
+        boolean seesEmails = caller.isCoordinator() || organization.hasMember(caller.subject());
+        return organization.members.stream().map(MemberView::of)
+                .map(member -> seesEmails ? member : new MemberView(member.subject(), null, member.role(), member.addedAt()))
+                .sorted(Comparator.comparing(MemberView::subject)).toList();
     }
 
     /** Adds a person or changes a member's role (e.g. grants ORG_ADMIN). */

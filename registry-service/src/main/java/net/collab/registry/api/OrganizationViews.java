@@ -76,7 +76,7 @@ public final class OrganizationViews {
 
     /** A change of profile: only the fields given change. */
     public record ProfileChange(
-            @Size(min = 1, max = 200) String nameZh,
+            @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String nameZh,
             @Size(max = 200) String nameEn,
             OrganizationKind kind,
             RegistrationStatus registrationStatus,

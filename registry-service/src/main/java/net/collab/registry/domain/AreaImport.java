@@ -41,19 +41,34 @@ public class AreaImport {
         rows.sort(Comparator.comparingInt((Row row) -> row.code().length()).thenComparing(Row::code));
         int written = 0;
         try (Connection connection = dataSource.getConnection()) {
+            // One transaction for the whole file: a file that fails changes nothing.
             connection.setAutoCommit(false);
-            for (int from = 0; from < rows.size(); from += BATCH) {
-                written += upsert(connection, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+            try {
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    written += upsert(connection, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                }
                 connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
-            if ("23503".equals(e.getSQLState())) { // foreign key: the parent is not known
+            if (isForeignKeyViolation(e)) { // the parent is not known
                 throw new RegistryException.Invalid("csv", "a row's parent area is not known yet; import the upper"
-                        + " levels first (provinces, cities, areas, streets, villages). " + written + " rows were loaded");
+                        + " levels first (provinces, cities, areas, streets, villages). Nothing was loaded");
             }
-            throw new IllegalStateException("area import failed after " + written + " rows: " + e.getMessage(), e);
+            throw new IllegalStateException("area import failed; nothing was loaded: " + e.getMessage(), e);
         }
         return written;
+    }
+
+    private static boolean isForeignKeyViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("23503".equals(next.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Row> read(Reader csv) {

@@ -55,7 +55,11 @@ public class AreaService {
     /** Sets a community's risk level, keeps the history and tells the network. */
     @Transactional
     public AreaRiskLevelChange setRiskLevel(String code, RiskLevel level, String reason, String coordinator) {
-        Area area = find(code);
+        // Locked: concurrent changes must see each other's level and publish in the order they commit.
+        Area area = Area.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (area == null) {
+            throw new RegistryException.NotFound("area " + code);
+        }
         if (area.level != Area.Level.COMMUNITY) {
             throw new RegistryException.Invalid("code", area.code + " (" + area.name + ") is a " + area.level
                     + "; risk levels are set per community (12-digit code)");

@@ -76,8 +76,12 @@ public class OrganizationService {
                     + profile.creditCode() + " is already registered in the network");
         }
         areas.requireKnown("serviceAreas", profile.serviceAreas());
+        boolean sponsorChanges = !java.util.Objects.equals(profile.sponsorOrganizationId(), organization.sponsorOrganizationId)
+                || organization.registrationStatus != RegistrationStatus.GRASSROOTS;
         if (profile.registrationStatus() == RegistrationStatus.GRASSROOTS) {
-            requireSponsor(organization, profile.sponsorOrganizationId());
+            if (sponsorChanges) {
+                requireSponsor(organization, profile.sponsorOrganizationId());
+            }
         } else if (profile.sponsorOrganizationId() != null) {
             throw new RegistryException.Invalid("sponsorOrganizationId", "only a GRASSROOTS group has a sponsor");
         }
@@ -111,6 +115,11 @@ public class OrganizationService {
     }
 
     private static Profile merge(Organization current, Profile changes) {
+        // Leaving GRASSROOTS (registered or filed now) ends the sponsorship, unless one is named again.
+        boolean leavesGrassroots = changes.registrationStatus() != null
+                && changes.registrationStatus() != RegistrationStatus.GRASSROOTS;
+        UUID sponsor = changes.sponsorOrganizationId() != null || leavesGrassroots
+                ? changes.sponsorOrganizationId() : current.sponsorOrganizationId;
         return new Profile(
                 or(changes.nameZh(), current.nameZh), or(changes.nameEn(), current.nameEn),
                 or(changes.kind(), current.kind), or(changes.registrationStatus(), current.registrationStatus),
@@ -119,7 +128,7 @@ public class OrganizationService {
                 or(changes.serviceAreas(), current.serviceAreas), or(changes.description(), current.description),
                 or(changes.publicContact(), current.publicContact), or(changes.privateContacts(), current.privateContacts),
                 or(changes.website(), current.website),
-                or(changes.sponsorOrganizationId(), current.sponsorOrganizationId));
+                sponsor);
     }
 
     private static <T> T or(T given, T current) {
@@ -255,6 +264,7 @@ public class OrganizationService {
             return false;
         }
         Organization sponsor = Organization.findById(organization.sponsorOrganizationId);
-        return sponsor != null && (admin ? sponsor.hasAdmin(subject) : sponsor.hasMember(subject));
+        // A suspended or rejected hub no longer speaks for anyone.
+        return sponsor != null && sponsor.active() && (admin ? sponsor.hasAdmin(subject) : sponsor.hasMember(subject));
     }
 }
