@@ -45,6 +45,19 @@ class NeedsAndOffersTest {
     @Inject
     OrganizationReplica replica;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean processed(UUID eventId) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
+            query.setObject(1, eventId);
+            try (var result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
     static Map<String, Object> need(UUID organizationId) {
         Map<String, Object> need = new HashMap<>();
         need.put("organizationId", organizationId.toString());
@@ -120,6 +133,25 @@ class NeedsAndOffersTest {
         given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
                 .when().post("/needs")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOlderSnapshotArrivingLateDoesNotUndoANewerOne() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = UUID.randomUUID();
+        var approvedEarlier = new net.collab.events.registry.OrganizationApproved(
+                TestOrganizations.snapshot(organization, OrganizationStatus.APPROVED, member));
+        var suspendedLater = new net.collab.events.registry.OrganizationSuspended(
+                TestOrganizations.snapshot(organization, OrganizationStatus.SUSPENDED, member), "test");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        net.collab.testing.TestEvents.send(suspendedLater, UUID.randomUUID(), now);
+        UUID late = UUID.randomUUID();
+        net.collab.testing.TestEvents.send(approvedEarlier, late, now.minusMinutes(5)); // e.g. a replayed dead letter
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> processed(late));
+        assertThat(replica.status(organization)).contains(OrganizationStatus.SUSPENDED);
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs").then().statusCode(403);
     }
 
     @Test

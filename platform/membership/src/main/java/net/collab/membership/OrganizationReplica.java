@@ -49,13 +49,15 @@ public class OrganizationReplica {
         });
     }
 
+    /** Applies the snapshot unless a newer one was applied already (e.g. a dead letter replayed late). */
     void apply(OrganizationSnapshot organization, OffsetDateTime changedAt) {
-        entityManager.createNativeQuery("""
+        int applied = entityManager.createNativeQuery("""
                 insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id)
                 values (?1, ?2, ?3, ?4, ?5, ?6)
                 on conflict (id) do update set name_zh = excluded.name_zh, kind = excluded.kind,
                     status = excluded.status, updated_at = excluded.updated_at,
-                    sponsor_organization_id = excluded.sponsor_organization_id""")
+                    sponsor_organization_id = excluded.sponsor_organization_id
+                where organization_replica.updated_at <= excluded.updated_at""")
                 .setParameter(1, organization.id())
                 .setParameter(2, organization.nameZh())
                 .setParameter(3, organization.kind().name())
@@ -63,6 +65,9 @@ public class OrganizationReplica {
                 .setParameter(5, changedAt)
                 .setParameter(6, organization.sponsorOrganizationId())
                 .executeUpdate();
+        if (applied == 0) {
+            return;
+        }
         entityManager.createNativeQuery("delete from organization_member_replica where organization_id = ?1")
                 .setParameter(1, organization.id()).executeUpdate();
         for (OrganizationSnapshot.Member member : organization.members()) {

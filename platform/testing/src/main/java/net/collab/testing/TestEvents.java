@@ -35,8 +35,13 @@ public final class TestEvents {
 
     /** Sends the event with the given id (use twice for a redelivery). */
     public static void send(DomainEvent event, UUID id) {
+        send(event, id, OffsetDateTime.now());
+    }
+
+    /** Sends the event with the given id and CloudEvents time (when the change happened). */
+    public static void send(DomainEvent event, UUID id, OffsetDateTime time) {
         EventContract contract = EventCatalog.contractOf(event.getClass());
-        EventEnvelope envelope = new EventEnvelope(id, "test", contract.type(), event.aggregateId(), OffsetDateTime.now());
+        EventEnvelope envelope = new EventEnvelope(id, "test", contract.type(), event.aggregateId(), time);
         sendRaw(contract.topic(), event.aggregateId(), envelope, EventCodec.toJson(event));
     }
 
