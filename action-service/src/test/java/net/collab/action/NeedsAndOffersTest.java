@@ -101,9 +101,19 @@ class NeedsAndOffersTest {
 
             given().auth().oauth2(TestTokens.user(member)).when().get("/needs/{id}/beneficiary", id)
                     .then().statusCode(200).body("name", equalTo("王奶奶"));
+            given().auth().oauth2(TestTokens.coordinator("coordinator-1")).when().get("/needs/{id}/beneficiary", id)
+                    .then().statusCode(200).body("phone", equalTo("13800000000"));
             given().auth().oauth2(TestTokens.user("someone-else")).when().get("/needs/{id}/beneficiary", id)
                     .then().statusCode(403).contentType("application/problem+json");
             given().when().get("/needs/{id}/beneficiary", id).then().statusCode(401);
+
+            // Every read is in the audit log; refused reads are not reads.
+            given().auth().oauth2(TestTokens.user(member)).when().get("/needs/{id}/beneficiary/accesses", id)
+                    .then().statusCode(200)
+                    .body("subject", org.hamcrest.Matchers.contains(member, "coordinator-1"))
+                    .body("asRole", org.hamcrest.Matchers.contains("REQUESTING_ORGANIZATION", "COORDINATOR"));
+            given().auth().oauth2(TestTokens.user("someone-else")).when().get("/needs/{id}/beneficiary/accesses", id)
+                    .then().statusCode(403);
         }
     }
 

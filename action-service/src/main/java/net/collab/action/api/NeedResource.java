@@ -26,11 +26,10 @@ import net.collab.action.api.ActionViews.BeneficiaryData;
 import net.collab.action.api.ActionViews.NeedRequest;
 import net.collab.action.api.ActionViews.NeedView;
 import net.collab.action.api.ActionViews.WithdrawalRequest;
-import net.collab.action.domain.Beneficiary;
+import net.collab.action.domain.PersonalDataAccess;
 import net.collab.action.domain.Need;
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.events.Vocabulary.ResourceCategory;
-import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
 import net.collab.web.Page;
 import net.collab.web.ProblemException;
@@ -42,9 +41,6 @@ public class NeedResource {
 
     @Inject
     NeedsAndOffers needs;
-
-    @Inject
-    OrganizationReplica organizations;
 
     @Inject
     Caller caller;
@@ -88,20 +84,24 @@ public class NeedResource {
         return NeedView.of(needs.findNeed(id));
     }
 
-    /** The beneficiary's personal data: for members of the requesting organization and the coordinator. */
+    /** The beneficiary's personal data: for the requesting organization and the coordinator; every read is audited. */
     @GET
     @Path("{id}/beneficiary")
     @Authenticated
     public BeneficiaryData beneficiary(@PathParam("id") UUID id) {
-        Need need = needs.findNeed(id);
-        if (!caller.isCoordinator() && !organizations.isMember(need.organizationId, caller.subject())) {
-            throw ProblemException.forbidden("only the requesting organization and the coordinator see a beneficiary's data");
-        }
-        Beneficiary beneficiary = Beneficiary.findById(id);
-        if (beneficiary == null) {
-            throw ProblemException.notFound("beneficiary data of need " + id);
-        }
-        return BeneficiaryData.of(beneficiary);
+        return BeneficiaryData.of(needs.readBeneficiary(id, caller.subject(), caller.isCoordinator()));
+    }
+
+    public record AccessView(String subject, PersonalDataAccess.Role asRole, java.time.OffsetDateTime accessedAt) {
+    }
+
+    /** The audit log of reads of the beneficiary's data. */
+    @GET
+    @Path("{id}/beneficiary/accesses")
+    @Authenticated
+    public List<AccessView> beneficiaryAccesses(@PathParam("id") UUID id) {
+        return needs.beneficiaryAccesses(id, caller.subject(), caller.isCoordinator()).stream()
+                .map(access -> new AccessView(access.subject, access.asRole, access.accessedAt)).toList();
     }
 
     @POST

@@ -67,6 +67,44 @@ public class NeedsAndOffers {
         return offer;
     }
 
+    /**
+     * The beneficiary's personal data, for members of the requesting organization (or the hub that
+     * speaks for it) and the coordinator; each read is written to the audit log in the same
+     * transaction, so no read goes unrecorded.
+     */
+    @Transactional
+    public Beneficiary readBeneficiary(UUID needId, String subject, boolean coordinator) {
+        Need need = findNeed(needId);
+        if (!coordinator) {
+            try {
+                memberships.requireMember(need.organizationId, subject);
+            } catch (ProblemException e) {
+                throw ProblemException.forbidden("only the requesting organization and the coordinator see a beneficiary's data");
+            }
+        }
+        Beneficiary beneficiary = Beneficiary.findById(needId);
+        if (beneficiary == null) {
+            throw ProblemException.notFound("beneficiary data of need " + needId);
+        }
+        PersonalDataAccess access = new PersonalDataAccess();
+        access.needId = needId;
+        access.subject = subject;
+        access.asRole = coordinator ? PersonalDataAccess.Role.COORDINATOR : PersonalDataAccess.Role.REQUESTING_ORGANIZATION;
+        access.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        access.persist();
+        return beneficiary;
+    }
+
+    /** Who read a need's personal data: for the requesting organization and the coordinator. */
+    @Transactional
+    public java.util.List<PersonalDataAccess> beneficiaryAccesses(UUID needId, String subject, boolean coordinator) {
+        Need need = findNeed(needId);
+        if (!coordinator) {
+            memberships.requireMember(need.organizationId, subject);
+        }
+        return PersonalDataAccess.list("needId = ?1 order by accessedAt, id", needId);
+    }
+
     @Transactional
     public Need findNeed(UUID id) {
         Need need = Need.findById(id);

@@ -32,4 +32,16 @@ public class Memberships {
                     + "; only approved organizations act in the network");
         }
     }
+
+    /**
+     * Refuses (403) unless the person is a member of the organization or of the approved hub that
+     * sponsors it, whatever the organization's status (its own data stays its own).
+     */
+    public void requireMember(UUID organizationId, String subject) {
+        if (!replica.isMember(organizationId, subject)
+                && replica.activeSponsor(organizationId).filter(hub -> replica.isMember(hub, subject)).isEmpty()) {
+            throw ProblemException.forbidden("you are not a member of organization " + organizationId
+                    + " nor of a hub that sponsors it");
+        }
+    }
 }
