@@ -76,11 +76,7 @@ public class NeedsAndOffers {
     public Beneficiary readBeneficiary(UUID needId, String subject, boolean coordinator) {
         Need need = findNeed(needId);
         if (!coordinator) {
-            try {
-                memberships.requireMember(need.organizationId, subject);
-            } catch (ProblemException e) {
-                throw ProblemException.forbidden("only the requesting organization and the coordinator see a beneficiary's data");
-            }
+            memberships.requireMember(need.organizationId, subject);
         }
         Beneficiary beneficiary = Beneficiary.findById(needId);
         if (beneficiary == null) {

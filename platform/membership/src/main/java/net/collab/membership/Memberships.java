@@ -22,11 +22,7 @@ public class Memberships {
     public void requireActiveMember(UUID organizationId, String subject) {
         OrganizationStatus status = replica.status(organizationId).orElseThrow(() -> ProblemException.forbidden(
                 "organization " + organizationId + " is not an approved member of the network"));
-        if (!replica.isMember(organizationId, subject)
-                && replica.activeSponsor(organizationId).filter(hub -> replica.isMember(hub, subject)).isEmpty()) {
-            throw ProblemException.forbidden("you are not a member of organization " + organizationId
-                    + " nor of a hub that sponsors it");
-        }
+        requireMember(organizationId, subject);
         if (status != OrganizationStatus.APPROVED) {
             throw ProblemException.forbidden("organization " + organizationId + " is " + status
                     + "; only approved organizations act in the network");
