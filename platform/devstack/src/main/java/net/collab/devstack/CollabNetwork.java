@@ -33,10 +33,12 @@ public final class CollabNetwork implements AutoCloseable {
      * @param root               the repository's root (where the modules' target folders are)
      * @param dataDir            where the components keep their data and logs
      * @param persistent         keep data between runs (local run) or start clean (tests)
+     * @param fsync              PostgreSQL flushes commits to disk (local run, benchmark); tests need only
+     *                           that commits survive the death of the server's processes
      * @param ports              port per component name (kafka, postgres, keycloak, console, and each service); 0 = any free
      * @param externalPostgresUrl a JDBC URL of a running PostgreSQL to use instead of the embedded one, or null
      */
-    public record Options(Path root, Path dataDir, boolean persistent, Map<String, Integer> ports,
+    public record Options(Path root, Path dataDir, boolean persistent, boolean fsync, Map<String, Integer> ports,
             String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword) {
 
         /** The local run: the ports of the design, data under deploy/local/.run. */
@@ -50,14 +52,19 @@ public final class CollabNetwork implements AutoCloseable {
             ports.put("keycloak", 8180);
             ports.put("kafka", 9092);
             ports.put("postgres", 15432);
-            return new Options(root, root.resolve("deploy/local/.run"), true, ports,
+            return new Options(root, root.resolve("deploy/local/.run"), true, true, ports,
                     System.getenv("COLLABNET_POSTGRES_URL"), env("COLLABNET_POSTGRES_USER", "postgres"),
                     env("COLLABNET_POSTGRES_PASSWORD", "postgres"));
         }
 
         /** Tests: every port free-chosen, clean data. */
         public static Options ephemeral(Path root, Path dataDir) {
-            return new Options(root, dataDir, false, Map.of(), null, null, null);
+            return new Options(root, dataDir, false, false, Map.of(), null, null, null);
+        }
+
+        /** The benchmark: clean data and free ports as in tests, but the disk behaves as in the local run. */
+        public static Options benchmark(Path root, Path dataDir) {
+            return new Options(root, dataDir, false, true, Map.of(), null, null, null);
         }
 
         int port(String component) {
@@ -73,7 +80,9 @@ public final class CollabNetwork implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    private final Map<String, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
     private KafkaBroker kafka;
+    private PostgresServer postgres;
     private KeycloakServer keycloak;
 
     private CollabNetwork(Options options) {
@@ -98,14 +107,20 @@ public final class CollabNetwork implements AutoCloseable {
         var database = CompletableFuture.supplyAsync(() -> options.externalPostgresUrl() != null
                 ? PostgresServer.external(options.externalPostgresUrl(), options.externalPostgresUser(),
                         options.externalPostgresPassword())
-                : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent()));
+                : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent(),
+                        options.fsync()));
         var identity = CompletableFuture.supplyAsync(() -> KeycloakServer.start(data.resolve("keycloak"),
                 options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet",
                 !options.persistent()));
         try {
             kafka = track(join(broker, "Kafka"));
-            PostgresServer postgres = track(join(database, "PostgreSQL"));
+            postgres = track(join(database, "PostgreSQL"));
             keycloak = track(join(identity, "Keycloak"));
+            pids.put("kafka", kafka.pid());
+            pids.put("keycloak", keycloak.pid());
+            if (postgres.pid() > 0) {
+                pids.put("postgres", postgres.pid());
+            }
             kafka.createNetworkTopics();
             urls.put("keycloak", keycloak.url());
 
@@ -148,11 +163,21 @@ public final class CollabNetwork implements AutoCloseable {
 
     private void startQuarkusApp(String name, int port, Map<String, String> env) {
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        ChildProcess process = ChildProcess.start(name, List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m",
-                "-XX:+UseSerialGC", "-jar", jar.toString()), env, options.root(), options.dataDir().resolve("logs/" + name + ".log"));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // Extra JVM options for the services, e.g. a flight recording while measuring (deploy/bench --profile).
+        String extra = System.getenv("COLLABNET_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            for (String option : extra.trim().split("\\s+")) {
+                command.add(option.replace("{name}", name));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ChildProcess process = ChildProcess.start(name, command, env, options.root(),
+                options.dataDir().resolve("logs/" + name + ".log"));
         synchronized (started) {
             started.add(() -> process.stop(Duration.ofSeconds(15)));
         }
+        pids.put(name, process.pid());
         String health = "http://localhost:" + port + "/q/health/ready";
         Ports.await(name, Duration.ofSeconds(120), () -> ok(health), process);
         LOG.infof("%s is ready on port %d", name, port);
@@ -204,6 +229,16 @@ public final class CollabNetwork implements AutoCloseable {
 
     public String url(String component) {
         return urls.get(component);
+    }
+
+    /** Process id per component (kafka, postgres, keycloak, console and each service), for measurements. */
+    public Map<String, Long> pids() {
+        return Map.copyOf(pids);
+    }
+
+    /** The network's PostgreSQL server (one database per service, named after it without "-service"). */
+    public PostgresServer postgres() {
+        return postgres;
     }
 
     public String keycloakIssuer() {

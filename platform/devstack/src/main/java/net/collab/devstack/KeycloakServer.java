@@ -123,6 +123,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }

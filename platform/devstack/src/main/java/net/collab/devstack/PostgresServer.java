@@ -21,12 +21,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
+    private final Path dataDir;
     private final String baseUrl;
     private final String username;
     private final String password;
 
-    private PostgresServer(EmbeddedPostgres embedded, String baseUrl, String username, String password) {
+    private PostgresServer(EmbeddedPostgres embedded, Path dataDir, String baseUrl, String username, String password) {
         this.embedded = embedded;
+        this.dataDir = dataDir;
         this.baseUrl = baseUrl;
         this.username = username;
         this.password = password;
@@ -37,8 +39,10 @@ public final class PostgresServer implements AutoCloseable {
      *
      * @param dataDir kept between runs when {@code clean} is false
      * @param port    0 for any free port
+     * @param fsync   flush to disk (survives a machine crash); without it a commit still survives the
+     *                death of every PostgreSQL process, which is all that throwaway test data needs
      */
-    public static PostgresServer embedded(Path dataDir, int port, boolean clean) {
+    public static PostgresServer embedded(Path dataDir, int port, boolean clean, boolean fsync) {
         int serverPort = Ports.freeOrRequire(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
@@ -51,26 +55,36 @@ public final class PostgresServer implements AutoCloseable {
                     // zonky's own hook would stop it concurrently with them.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", clean ? "off" : "on")
+                    // The embedded library turns synchronous commits off; then a commit is acknowledged
+                    // before its WAL is written, and kill -9 of the server loses it.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", fsync ? "on" : "off")
                     .start();
-            watchPostmaster(dataDir);
-            return new PostgresServer(postgres, "jdbc:postgresql://localhost:" + serverPort + "/", "postgres", "postgres");
+            ProcessGuard.watch(postmasterPid(dataDir));
+            return new PostgresServer(postgres, dataDir, "jdbc:postgresql://localhost:" + serverPort + "/", "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
 
+    /** The postmaster's process id, or -1 for an external server. */
+    public long pid() {
+        return embedded == null ? -1 : postmasterPid(dataDir);
+    }
+
     /** Uses a running server, e.g. {@code jdbc:postgresql://db.example:5432/}. */
     public static PostgresServer external(String baseUrl, String username, String password) {
         String url = baseUrl.endsWith("/") ? baseUrl : baseUrl.substring(0, baseUrl.lastIndexOf('/') + 1);
-        return new PostgresServer(null, url, username, password);
+        return new PostgresServer(null, null, url, username, password);
     }
 
-    // The postmaster daemonizes; the guard must know it to stop it if this JVM is killed.
-    private static void watchPostmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            ProcessGuard.watch(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+    // The postmaster daemonizes: its pid is only in its pid file (the guard needs it to stop it
+    // if this JVM is killed).
+    private static long postmasterPid(Path dataDir) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid in " + dataDir, e);
         }
     }
 

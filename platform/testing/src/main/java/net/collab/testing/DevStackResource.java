@@ -30,7 +30,7 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDir.resolve("kafka"), 0));
-        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true));
+        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true, false));
         kafka = broker.join();
         postgres = database.join();
         kafka.createNetworkTopics();
