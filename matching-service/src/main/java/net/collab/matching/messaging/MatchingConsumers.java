@@ -3,13 +3,10 @@ package net.collab.matching.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-
-import net.collab.events.EventCodec;
 
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
@@ -32,9 +29,8 @@ public class MatchingConsumers {
 
     @Incoming("needs")
     @Blocking
-    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
-    public void onNeedEvent(ConsumerRecord<String, String> record) {
-        idempotentConsumer.handleOnce("needs", record, event -> {
+    public void onNeedEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("needs", "needs", records, event -> {
             if (event.data() instanceof NeedPosted posted) {
                 matcher.needPosted(toReplica(posted));
             } else if (event.data() instanceof NeedWithdrawn withdrawn) {
@@ -45,9 +41,8 @@ public class MatchingConsumers {
 
     @Incoming("offers")
     @Blocking
-    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
-    public void onOfferEvent(ConsumerRecord<String, String> record) {
-        idempotentConsumer.handleOnce("offers", record, event -> {
+    public void onOfferEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("offers", "offers", records, event -> {
             if (event.data() instanceof OfferPosted posted) {
                 matcher.offerPosted(toReplica(posted));
             } else if (event.data() instanceof OfferWithdrawn withdrawn) {

@@ -10,13 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-
-import net.collab.events.EventCodec;
 
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.registry.OrganizationEvent;
@@ -40,9 +37,8 @@ public class OrganizationReplica {
 
     @Incoming("organizations")
     @Blocking
-    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
-    public void onOrganizationEvent(ConsumerRecord<String, String> record) {
-        idempotentConsumer.handleOnce(CONSUMER, record, event -> {
+    public void onOrganizationEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("organizations", CONSUMER, records, event -> {
             if (event.data() instanceof OrganizationEvent organizationEvent) {
                 apply(organizationEvent.organization(), event.envelope().time());
             }

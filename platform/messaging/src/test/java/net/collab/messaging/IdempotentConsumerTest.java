@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import net.collab.events.EventEnvelope;
 import net.collab.events.Topics;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.testing.DevStackResource;
 import net.collab.testing.TestEvents;
@@ -70,9 +75,7 @@ class IdempotentConsumerTest {
     @Test
     void aTransientFailureIsRetriedInAFreshTransactionAndTakesEffectOnce() throws Exception {
         UUID needId = UUID.randomUUID();
-        var flaky = new net.collab.events.action.NeedPosted(needId, UUID.randomUUID(),
-                net.collab.events.Vocabulary.ResourceCategory.SUPPLIES, TestApplication.FLAKY, java.math.BigDecimal.ONE, "只",
-                net.collab.events.Vocabulary.Urgency.LOW, "110108010009", null, null, OffsetDateTime.now());
+        var flaky = need(needId, TestApplication.FLAKY);
         try (TopicProbe deadLetters = TopicProbe.open("messaging-test.needs-test.dlq")) {
             UUID event = TestEvents.send(flaky);
 
@@ -82,6 +85,70 @@ class IdempotentConsumerTest {
             assertThat(count("select count(*) from test_effect where event_id = '" + event + "'")).isEqualTo(1);
             assertThat(deadLetters.seen(record -> needId.toString().equals(record.key()))).isEmpty();
         }
+    }
+
+    /** One poll brings all of them: the batch fails, its records are tried alone, only the broken one is lost to the DLQ. */
+    @Test
+    void aRecordThatAlwaysFailsIsDeadLetteredAndItsBatchNeighboursTakeEffectOnce() throws Exception {
+        UUID needId = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.open("messaging-test.needs-test.dlq")) {
+            List<NeedPosted> events = new ArrayList<>();
+            for (int i = 0; i < 41; i++) {
+                events.add(i == 20 ? need(needId, TestApplication.BROKEN) : TestApplication.need(needId));
+            }
+            List<UUID> ids = TestEvents.sendAll(events);
+            UUID broken = ids.get(20);
+            List<UUID> before = ids.subList(0, 20);
+            List<UUID> after = ids.subList(21, 41);
+
+            awaitEffect(after.get(after.size() - 1));
+            var deadLetter = deadLetters.await(record -> broken.toString().equals(TopicProbe.header(record, "ce_id")),
+                    Duration.ofSeconds(30));
+
+            assertThat(TopicProbe.header(deadLetter, "dead-letter-reason")).isEqualTo("this need can never be handled");
+            assertThat(TopicProbe.header(deadLetter, "dead-letter-topic")).isEqualTo(Topics.NEEDS);
+            assertThat(TopicProbe.header(deadLetter, "dead-letter-consumer")).isEqualTo("needs-test");
+            for (UUID event : concat(before, after)) {
+                assertThat(count("select count(*) from test_effect where event_id = '" + event + "'")).as("effect of %s", event)
+                        .isEqualTo(1);
+            }
+            assertThat(count("select count(*) from test_effect where event_id = '" + broken + "'")).isZero();
+            assertThat(count("select count(*) from processed_event where event_id = '" + broken + "'")).isZero();
+            assertThat(deadLetters.seen(record -> needId.toString().equals(record.key()))).hasSize(1);
+        }
+    }
+
+    /** Effects in the order of the topic: the last event of the key is also the last effect written. */
+    @Test
+    void aBatchTakesEffectInTheOrderOfItsRecords() throws Exception {
+        UUID needId = UUID.randomUUID();
+        List<NeedPosted> needs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            needs.add(TestApplication.need(needId));
+        }
+        List<UUID> events = TestEvents.sendAll(needs);
+
+        awaitEffect(events.get(events.size() - 1));
+
+        List<UUID> applied = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var result = statement.executeQuery("select event_id from test_effect where need_id = '" + needId + "' order by id")) {
+            while (result.next()) {
+                applied.add(result.getObject(1, UUID.class));
+            }
+        }
+        assertThat(applied).containsExactlyElementsOf(events);
+    }
+
+    private static NeedPosted need(UUID needId, String item) {
+        return new NeedPosted(needId, UUID.randomUUID(), ResourceCategory.SUPPLIES, item, java.math.BigDecimal.ONE, "只",
+                Urgency.LOW, "110108010009", null, null, OffsetDateTime.now());
+    }
+
+    private static List<UUID> concat(List<UUID> first, List<UUID> second) {
+        List<UUID> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Test

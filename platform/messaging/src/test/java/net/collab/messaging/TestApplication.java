@@ -12,13 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-
-import net.collab.events.EventCodec;
 
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.Urgency;
@@ -51,13 +48,15 @@ public class TestApplication {
 
     @Incoming("needs-test")
     @Blocking
-    @Retry(maxRetries = 4, delay = 500, jitter = 200, abortOn = EventCodec.MalformedEventException.class)
-    public void onNeedEvent(ConsumerRecord<String, String> record) {
-        idempotentConsumer.handleOnce("needs-test", record, event -> {
+    public void onNeedEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("needs-test", "needs-test", records, event -> {
             entityManager.createNativeQuery("insert into test_effect (event_id, need_id) values (?1, ?2)")
                     .setParameter(1, event.envelope().id())
                     .setParameter(2, UUID.fromString(event.data().aggregateId()))
                     .executeUpdate();
+            if (event.data() instanceof NeedPosted posted && posted.item().equals(BROKEN)) {
+                throw new IllegalStateException("this need can never be handled");
+            }
             if (event.data() instanceof NeedPosted posted && posted.item().equals(FLAKY)
                     && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() < 3) {
                 throw new IllegalStateException("transient failure, as when the database restarts");
@@ -65,6 +64,8 @@ public class TestApplication {
         });
     }
 
+    /** A need with this item fails every time. */
+    static final String BROKEN = "broken";
     /** A need with this item fails twice before it succeeds. */
     static final String FLAKY = "flaky";
     static final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();

@@ -1,0 +1,90 @@
+package net.collab.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a record that can never be handled to its channel's dead-letter topic
+ * ({@code mp.messaging.incoming.<channel>.dead-letter-queue.topic}, by default
+ * {@code <service>.<channel>.dlq}): the original key, value and headers, plus why. The send is
+ * acknowledged by the broker before the consumer moves past the record.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String REASON = "dead-letter-reason";
+    public static final String CAUSE = "dead-letter-cause";
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+    public static final String CONSUMER = "dead-letter-consumer";
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    @Inject
+    Config config;
+
+    private KafkaProducer<String, String> producer;
+
+    /** Dead letters are rare: the producer connects on the first one. */
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class));
+            properties.put(ProducerConfig.CLIENT_ID_CONFIG,
+                    config.getValue("quarkus.application.name", String.class) + "-dead-letters");
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    public String topicOf(String channel) {
+        return config.getOptionalValue("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", String.class)
+                .orElseGet(() -> config.getValue("quarkus.application.name", String.class) + "." + channel + ".dlq");
+    }
+
+    /** Sends the record to the channel's dead-letter topic and waits for the broker's acknowledgement. */
+    public void send(String channel, String consumer, ConsumerRecord<String, String> record, Throwable why) throws Exception {
+        String topic = topicOf(channel);
+        ProducerRecord<String, String> letter = new ProducerRecord<>(topic, null, record.key(), record.value(),
+                new RecordHeaders(record.headers().toArray()));
+        header(letter, REASON, why.getMessage() == null ? why.getClass().getName() : why.getMessage());
+        header(letter, CAUSE, why.getClass().getName());
+        header(letter, TOPIC, record.topic());
+        header(letter, PARTITION, Integer.toString(record.partition()));
+        header(letter, OFFSET, Long.toString(record.offset()));
+        header(letter, CONSUMER, consumer);
+        producer().send(letter).get(30, TimeUnit.SECONDS);
+        LOG.warnf("%s: record %s-%d@%d dead-lettered to %s: %s", consumer, record.topic(), record.partition(), record.offset(),
+                topic, why.toString());
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().remove(name);
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package net.collab.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import jakarta.persistence.PersistenceException;
+
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+
+    @Test
+    void theDatabaseGoneOrRestartingOrALostLockRaceIsTransient() {
+        assertThat(Failures.isTransient(new PersistenceException(new SQLException("connection refused", "08001")))).isTrue();
+        assertThat(Failures.isTransient(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
+        assertThat(Failures.isTransient(new SQLException("could not serialize access", "40001"))).isTrue();
+        assertThat(Failures.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
+        assertThat(Failures.isTransient(new SQLException("too many connections", "53300"))).isTrue();
+        assertThat(Failures.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
+        assertThat(Failures.isTransient(new RuntimeException(new SQLTransientConnectionException("pool exhausted")))).isTrue();
+    }
+
+    @Test
+    void aBrokenRuleOrBadDataIsNotTransient() {
+        assertThat(Failures.isTransient(new IllegalStateException("this need can never be handled"))).isFalse();
+        assertThat(Failures.isTransient(new PersistenceException(new SQLException("value too long", "22001")))).isFalse();
+        assertThat(Failures.isTransient(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
+    }
+}
