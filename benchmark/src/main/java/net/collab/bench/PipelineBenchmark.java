@@ -61,8 +61,8 @@ public final class PipelineBenchmark {
     private UUID provider;
     private final List<UUID> allNeeds = new ArrayList<>();
 
-    record Settings(Path root, double[] rates, Duration step, Duration hold, Duration latency, double maxP99Millis,
-            Duration drain) {
+    record Settings(Path root, double[] rates, Duration warmUp, Duration step, Duration hold, Duration latency,
+            double maxP99Millis, Duration drain) {
 
         static Settings parse(String[] args) {
             Path root = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : ".").toAbsolutePath().normalize();
@@ -74,7 +74,7 @@ public final class PipelineBenchmark {
             }
             double[] rates = Arrays.stream(options.getOrDefault("rates", "50,100,200,300,400,600,800,1000,1250,1500,2000")
                     .split(",")).mapToDouble(Double::parseDouble).toArray();
-            return new Settings(root, rates, seconds(options, "step", 15), seconds(options, "hold", 60),
+            return new Settings(root, rates, seconds(options, "warm-up", 180), seconds(options, "step", 15), seconds(options, "hold", 60),
                     seconds(options, "latency", 60), Double.parseDouble(options.getOrDefault("max-p99-ms", "1000")),
                     seconds(options, "drain", 30));
         }
@@ -120,8 +120,13 @@ public final class PipelineBenchmark {
                 .formatted(provider));
         NeedLoad load = new NeedLoad(network.url("action-service"), requesterToken, requester, AREA);
         allNeeds.add(postWhenApproved(requesterToken, "/needs", load.body()));
-        say("预热 Warming up (needs at 50/s for 20 s)…");
-        say(evaluate(load.run(50, Duration.ofSeconds(20))).line());
+        // The services' JIT compilers take a minute or two of load to reach steady state; measuring
+        // before that would measure the compiler (its threads take a third of a core meanwhile).
+        say("预热 Warming up: " + settings.warmUp().toSeconds() + " s at rising rates…");
+        double[] warmUpRates = {50, 100, 200, 300, 300, 300};
+        for (double rate : warmUpRates) {
+            say(evaluate(load.run(rate, settings.warmUp().dividedBy(warmUpRates.length))).line());
+        }
 
         say("测量底线 Measuring the floor…");
         Latencies kafkaHop = Floor.kafkaHop(network.kafkaBootstrapServers(), 3000);
@@ -232,8 +237,25 @@ public final class PipelineBenchmark {
                 delivered / seconds, post, toMatch, toProvider, held);
     }
 
+    /**
+     * Waits until the network is quiet and consistent (requests the load generator gave up on may
+     * still be in flight), then checks that nothing was lost.
+     */
     private List<String> zeroLossCheck() throws Exception {
         List<String> losses = new ArrayList<>();
+        long deadline = System.nanoTime() + settings.drain().toNanos();
+        do {
+            losses.clear();
+            storedNeedsAndTheirNews(losses);
+            if (!losses.isEmpty()) {
+                TimeUnit.SECONDS.sleep(1);
+            }
+        } while (!losses.isEmpty() && System.nanoTime() < deadline);
+        deadLetters(losses);
+        return losses;
+    }
+
+    private void storedNeedsAndTheirNews(List<String> losses) throws Exception {
         var postgres = network.postgres();
         try (Connection action = DriverManager.getConnection(postgres.jdbcUrl("action"), postgres.username(), postgres.password());
                 Connection matching = DriverManager.getConnection(postgres.jdbcUrl("matching"), postgres.username(), postgres.password());
@@ -256,10 +278,14 @@ public final class PipelineBenchmark {
                 long items = count(notification, "select count(*) from inbox_item where kind = 'MATCH_PROPOSED'"
                         + " and recipient_organization_id = '" + party + "'");
                 if (items != matches) {
-                    losses.add(matches + " proposals, " + items + " inbox items for " + (party.equals(provider) ? "the provider" : "the requester"));
+                    losses.add(matches + " proposals, " + items + " inbox items for "
+                            + (party.equals(provider) ? "the provider" : "the requester"));
                 }
             }
         }
+    }
+
+    private void deadLetters(List<String> losses) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, network.kafkaBootstrapServers()))) {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             for (String topic : topics.stream().filter(name -> name.endsWith(".dlq")).toList()) {
@@ -273,7 +299,6 @@ public final class PipelineBenchmark {
                 }
             }
         }
-        return losses;
     }
 
     private static long count(Connection connection, String sql) throws Exception {

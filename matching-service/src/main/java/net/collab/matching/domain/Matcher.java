@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
@@ -26,6 +27,9 @@ public class Matcher {
 
     @Inject
     MatchEvents events;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> needPosted(NeedReplica need) {
@@ -80,9 +84,12 @@ public class Matcher {
 
     private java.util.Optional<Match> proposeIfMatching(NeedReplica need, OfferReplica offer) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        BigDecimal uncovered = need.quantity.subtract(proposedFor(need.id));
-        if (uncovered.signum() <= 0 || !MatchRule.matches(need, offer, now)
-                || Match.count("needId = ?1 and offerId = ?2", need.id, offer.id) > 0) {
+        if (!MatchRule.matches(need, offer, now)) {
+            return java.util.Optional.empty();
+        }
+        Proposed proposed = proposedFor(need.id, offer.id);
+        BigDecimal uncovered = need.quantity.subtract(proposed.quantity());
+        if (uncovered.signum() <= 0 || proposed.byThisOffer()) {
             return java.util.Optional.empty();
         }
         BigDecimal quantity = uncovered.min(offer.quantityAvailable);
@@ -103,15 +110,26 @@ public class Matcher {
         return java.util.Optional.of(match);
     }
 
-    private BigDecimal proposedFor(UUID needId) {
-        Object sum = entityManager.createQuery("select coalesce(sum(m.quantity), 0) from Match m where m.needId = ?1")
-                .setParameter(1, needId).getSingleResult();
-        return (BigDecimal) sum;
+    /** What is already proposed for the need, and whether this offer is among the proposals. */
+    private record Proposed(BigDecimal quantity, boolean byThisOffer) {
+    }
+
+    private Proposed proposedFor(UUID needId, UUID offerId) {
+        Object[] row = (Object[]) entityManager.createQuery("""
+                select coalesce(sum(m.quantity), 0), count(case when m.offerId = ?2 then 1 end)
+                from Match m where m.needId = ?1""")
+                .setParameter(1, needId).setParameter(2, offerId).getSingleResult();
+        return new Proposed((BigDecimal) row[0], ((Number) row[1]).longValue() > 0);
     }
 
     private void lockCategory(Object side) {
         String category = side instanceof NeedReplica need ? need.category.name() : ((OfferReplica) side).category.name();
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "matching:" + category).getSingleResult();
+        // A consumer's batch is one transaction: take each category's lock once in it.
+        String lock = "matching:" + category;
+        if (transactions.getResource(lock) != null) {
+            return;
+        }
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, lock).getSingleResult();
+        transactions.putResource(lock, Boolean.TRUE);
     }
 }

@@ -2,10 +2,13 @@ package net.collab.notification.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import net.collab.membership.OrganizationReplica;
@@ -19,6 +22,9 @@ public class Notifier {
     @Inject
     OrganizationReplica organizations;
 
+    @Inject
+    EntityManager entityManager;
+
     /** What both sides of a proposed match need to know. */
     public record ProposedMatch(UUID matchId, UUID needId, UUID requesterOrganizationId, UUID providerOrganizationId,
             String item, String quantity, String unit, String areaCode, String explanation) {
@@ -26,8 +32,9 @@ public class Notifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void matchProposed(ProposedMatch match) {
-        String requester = organizations.name(match.requesterOrganizationId()).orElse("一家一线组织 a frontline organization");
-        String provider = organizations.name(match.providerOrganizationId()).orElse("一家组织 an organization");
+        Map<UUID, String> names = organizations.names(List.of(match.requesterOrganizationId(), match.providerOrganizationId()));
+        String requester = names.getOrDefault(match.requesterOrganizationId(), "一家一线组织 a frontline organization");
+        String provider = names.getOrDefault(match.providerOrganizationId(), "一家组织 an organization");
         deliver(match.providerOrganizationId(), match.matchId(),
                 "新的匹配提议：" + match.item() + " New match proposed: " + match.item(),
                 String.format("%s 需要 %s %s %s（地点 %s），您的供给可以满足。请查看并接受。 %s needs %s %s of %s at %s; your offer can serve it.%n%s",
@@ -40,19 +47,19 @@ public class Notifier {
                         provider, match.quantity(), match.unit(), match.item(), match.explanation()));
     }
 
+    /** One item per organization, kind and subject: a second delivery of the same news is no news. */
     private void deliver(UUID organizationId, UUID aboutId, String title, String body) {
-        if (InboxItem.count("recipientOrganizationId = ?1 and kind = ?2 and aboutId = ?3", organizationId, MATCH_PROPOSED,
-                aboutId) > 0) {
-            return;
-        }
-        InboxItem item = new InboxItem();
-        item.id = UUID.randomUUID();
-        item.recipientOrganizationId = organizationId;
-        item.kind = MATCH_PROPOSED;
-        item.title = title;
-        item.body = body;
-        item.aboutId = aboutId;
-        item.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        item.persist();
+        entityManager.createNativeQuery("""
+                insert into inbox_item (id, recipient_organization_id, kind, title, body, about_id, created_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                on conflict (recipient_organization_id, kind, about_id) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, organizationId)
+                .setParameter(3, MATCH_PROPOSED)
+                .setParameter(4, title)
+                .setParameter(5, body)
+                .setParameter(6, aboutId)
+                .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
     }
 }

@@ -163,7 +163,10 @@ public final class CollabNetwork implements AutoCloseable {
 
     private void startQuarkusApp(String name, int port, Map<String, String> env) {
         Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // A fixed heap: grown from a small start, the old generation filled up under load and full
+        // collections paused the service (seen in a flight recording at 80 needs/s).
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms384m", "-Xmx384m",
+                "-XX:+UseSerialGC"));
         // Extra JVM options for the services, e.g. a flight recording while measuring (deploy/bench --profile).
         String extra = System.getenv("COLLABNET_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {

@@ -1,6 +1,6 @@
 package net.collab.events;
 
-/** The shared vocabulary of the domain (see shared/DOMAIN.md), used in contracts and code. */
+/** The shared vocabulary of the domain (organization kinds, domains, target groups, categories…), used in contracts and code. */
 public final class Vocabulary {
     private Vocabulary() {
     }

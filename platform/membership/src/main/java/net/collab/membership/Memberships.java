@@ -20,9 +20,10 @@ public class Memberships {
      * its members, or a member of the approved hub that sponsors it (a hub speaks for its groups).
      */
     public void requireActiveMember(UUID organizationId, String subject) {
-        OrganizationStatus status = replica.status(organizationId).orElseThrow(() -> ProblemException.forbidden(
+        OrganizationReplica.Standing standing = replica.standing(organizationId, subject);
+        OrganizationStatus status = standing.status().orElseThrow(() -> ProblemException.forbidden(
                 "organization " + organizationId + " is not an approved member of the network"));
-        requireMember(organizationId, subject);
+        requireMember(organizationId, standing);
         if (status != OrganizationStatus.APPROVED) {
             throw ProblemException.forbidden("organization " + organizationId + " is " + status
                     + "; only approved organizations act in the network");
@@ -34,8 +35,11 @@ public class Memberships {
      * sponsors it, whatever the organization's status (its own data stays its own).
      */
     public void requireMember(UUID organizationId, String subject) {
-        if (!replica.isMember(organizationId, subject)
-                && replica.activeSponsor(organizationId).filter(hub -> replica.isMember(hub, subject)).isEmpty()) {
+        requireMember(organizationId, replica.standing(organizationId, subject));
+    }
+
+    private static void requireMember(UUID organizationId, OrganizationReplica.Standing standing) {
+        if (!standing.member() && !standing.memberOfActiveSponsor()) {
             throw ProblemException.forbidden("you are not a member of organization " + organizationId
                     + " nor of a hub that sponsors it");
         }

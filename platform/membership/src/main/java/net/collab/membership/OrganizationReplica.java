@@ -1,7 +1,10 @@
 package net.collab.membership;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +79,33 @@ public class OrganizationReplica {
         }
     }
 
+    /**
+     * What a person may do for an organization, in one query: the organization's status (empty if
+     * unknown), whether the person is a member, and whether they are a member of the approved hub
+     * that sponsors it.
+     */
+    public record Standing(Optional<OrganizationStatus> status, boolean member, boolean memberOfActiveSponsor) {
+    }
+
+    @Transactional
+    public Standing standing(UUID organizationId, String subject) {
+        List<?> rows = entityManager.createNativeQuery("""
+                select organization.status,
+                    exists (select 1 from organization_member_replica member
+                            where member.organization_id = organization.id and member.subject = ?2),
+                    exists (select 1 from organization_replica sponsor
+                            join organization_member_replica member on member.organization_id = sponsor.id
+                            where sponsor.id = organization.sponsor_organization_id and sponsor.status = 'APPROVED'
+                            and member.subject = ?2)
+                from organization_replica organization where organization.id = ?1""")
+                .setParameter(1, organizationId).setParameter(2, subject).getResultList();
+        if (rows.isEmpty()) {
+            return new Standing(Optional.empty(), false, false);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Standing(Optional.of(OrganizationStatus.valueOf((String) row[0])), (Boolean) row[1], (Boolean) row[2]);
+    }
+
     /** The organization's status as last heard from the registry. */
     @Transactional
     public Optional<OrganizationStatus> status(UUID organizationId) {
@@ -84,11 +114,16 @@ public class OrganizationReplica {
         return rows.stream().findFirst().map(status -> OrganizationStatus.valueOf((String) status));
     }
 
+    /** The names of those organizations that this service knows, in one query. */
     @Transactional
-    public Optional<String> name(UUID organizationId) {
-        List<?> rows = entityManager.createNativeQuery("select name_zh from organization_replica where id = ?1")
-                .setParameter(1, organizationId).getResultList();
-        return rows.stream().findFirst().map(String.class::cast);
+    public Map<UUID, String> names(Collection<UUID> organizationIds) {
+        Map<UUID, String> names = new HashMap<>();
+        for (Object row : entityManager.createNativeQuery("select id, name_zh from organization_replica where id in (?1)")
+                .setParameter(1, organizationIds).getResultList()) {
+            Object[] columns = (Object[]) row;
+            names.put((UUID) columns[0], (String) columns[1]);
+        }
+        return names;
     }
 
     @Transactional
@@ -96,17 +131,6 @@ public class OrganizationReplica {
         return !entityManager.createNativeQuery("""
                 select 1 from organization_member_replica where organization_id = ?1 and subject = ?2""")
                 .setParameter(1, organizationId).setParameter(2, subject).getResultList().isEmpty();
-    }
-
-    /** The approved hub that sponsors the organization, if any. */
-    @Transactional
-    public Optional<UUID> activeSponsor(UUID organizationId) {
-        List<?> rows = entityManager.createNativeQuery("""
-                select sponsor.id from organization_replica organization
-                join organization_replica sponsor on sponsor.id = organization.sponsor_organization_id
-                where organization.id = ?1 and sponsor.status = 'APPROVED'""")
-                .setParameter(1, organizationId).getResultList();
-        return rows.stream().findFirst().map(UUID.class::cast);
     }
 
     /** The organizations the person belongs to. */
