@@ -1,53 +1,65 @@
 package net.collab.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
 /**
  * Open-loop load: {@code POST /needs} at a fixed rate whatever the answers' pace, over keep-alive
- * connections with a token fetched beforehand. A request's latency counts from when it was due,
- * so a server that falls behind cannot hide it by slowing the generator down.
+ * connections (one event-loop thread) with a token fetched beforehand. A request's latency
+ * counts from when it was due, so a server that falls behind cannot hide it by slowing the
+ * generator down.
  */
-final class NeedLoad {
+final class NeedLoad implements AutoCloseable {
 
     /** A need the server accepted: when it was due and when the answer arrived (System.nanoTime). */
     record Posted(UUID needId, long dueNanos, long answeredNanos) {
     }
 
     record Result(double rate, List<Posted> posted, int failed, String firstFailure, long startedNanos, long endedNanos) {
-        double seconds() {
-            return (endedNanos - startedNanos) / 1e9;
-        }
     }
 
     private static final int MAX_IN_FLIGHT = 2048;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI needs;
-    private final String authorization;
-    private final String body;
+    private static final long TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1));
+    private final HttpClient http;
+    private final RequestOptions post;
+    private final Buffer body;
+    private final String bodyText;
 
     NeedLoad(String actionUrl, String token, UUID requesterOrganizationId, String areaCode) {
-        this.needs = URI.create(actionUrl + "/needs");
-        this.authorization = "Bearer " + token;
-        this.body = """
+        URI uri = URI.create(actionUrl);
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5000),
+                new PoolOptions().setHttp1MaxSize(256));
+        this.post = new RequestOptions().setMethod(HttpMethod.POST).setHost(uri.getHost()).setPort(uri.getPort())
+                .setURI("/needs").setTimeout(TIMEOUT_MILLIS)
+                .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
+        this.bodyText = """
                 {"organizationId":"%s","category":"SUPPLIES","item":"口罩","quantity":10,"unit":"只","urgency":"HIGH",
                  "areaCode":"%s","targetGroup":"孤寡老人","description":"benchmark",
                  "beneficiary":{"name":"测试老人","phone":"13900000000","address":"1号楼"}}"""
                 .formatted(requesterOrganizationId, areaCode);
+        this.body = Buffer.buffer(bodyText);
     }
 
     String body() {
-        return body;
+        return bodyText;
     }
 
     /** Posts {@code rate} needs per second for the duration, then waits for the last answers. */
@@ -66,23 +78,30 @@ final class NeedLoad {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(needs).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", authorization).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                long answered = System.nanoTime();
-                inFlight.release();
-                String location = response == null ? null : response.headers().firstValue("Location").orElse(null);
-                if (error == null && response.statusCode() == 201 && location != null) {
-                    posted.add(new Posted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), due, answered));
-                } else {
-                    failed.incrementAndGet();
-                    failures.add(error != null ? error.toString() : "HTTP " + response.statusCode());
-                }
-            });
+            http.request(post)
+                    .compose(request -> request.send(body))
+                    .compose(response -> response.body().map(ignored -> response))
+                    .onComplete(answer -> {
+                        long answered = System.nanoTime();
+                        inFlight.release();
+                        String location = answer.succeeded() ? answer.result().getHeader("Location") : null;
+                        if (answer.succeeded() && answer.result().statusCode() == 201 && location != null) {
+                            posted.add(new Posted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), due,
+                                    answered));
+                        } else {
+                            failed.incrementAndGet();
+                            failures.add(answer.failed() ? answer.cause().toString() : "HTTP " + answer.result().statusCode());
+                        }
+                    });
         }
         inFlight.acquire(MAX_IN_FLIGHT); // every answer is in
         inFlight.release(MAX_IN_FLIGHT);
         return new Result(rate, List.copyOf(posted), failed.get(), failures.peek(), start, System.nanoTime());
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        vertx.close();
     }
 }

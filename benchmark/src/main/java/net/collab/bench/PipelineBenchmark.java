@@ -56,6 +56,7 @@ public final class PipelineBenchmark {
     private final Settings settings;
     private CollabNetwork network;
     private DeliveryObserver observer;
+    private NeedLoad load;
     private ProcessMeter meter;
     private UUID requester;
     private UUID provider;
@@ -113,12 +114,20 @@ public final class PipelineBenchmark {
         String providerToken = demo.token("changcheng");
         requester = myOrganization(requesterToken);
         provider = myOrganization(providerToken);
+        // The floor first, on a quiet machine: the same broker and server the services use.
+        say("测量底线 Measuring the floor…");
+        Latencies kafkaHop = Floor.kafkaHop(network.kafkaBootstrapServers(), 3000);
+        double commits1 = Floor.postgresCommitsPerSecond(network.postgres(), 1, Duration.ofSeconds(5));
+        double commits4 = Floor.postgresCommitsPerSecond(network.postgres(), 4, Duration.ofSeconds(5));
+        say(String.format("  Kafka hop p50 / p90 / p99 / max ms: %s; PostgreSQL commits/s: %.0f (1 connection), %.0f (4)",
+                kafkaHop.summary(), commits1, commits4));
+
         meter = new ProcessMeter(network.pids());
         observer = new DeliveryObserver(network.postgres());
         postWhenApproved(providerToken, "/offers", """
                 {"organizationId":"%s","category":"SUPPLIES","item":"口罩","quantity":1000000000,"unit":"只","areaCode":"370811"}"""
                 .formatted(provider));
-        NeedLoad load = new NeedLoad(network.url("action-service"), requesterToken, requester, AREA);
+        load = new NeedLoad(network.url("action-service"), requesterToken, requester, AREA);
         allNeeds.add(postWhenApproved(requesterToken, "/needs", load.body()));
         // The services' JIT compilers take a minute or two of load to reach steady state; measuring
         // before that would measure the compiler (its threads take a third of a core meanwhile).
@@ -128,12 +137,6 @@ public final class PipelineBenchmark {
             say(evaluate(load.run(rate, settings.warmUp().dividedBy(warmUpRates.length))).line());
         }
 
-        say("测量底线 Measuring the floor…");
-        Latencies kafkaHop = Floor.kafkaHop(network.kafkaBootstrapServers(), 3000);
-        double commits1 = Floor.postgresCommitsPerSecond(network.postgres(), 1, Duration.ofSeconds(5));
-        double commits4 = Floor.postgresCommitsPerSecond(network.postgres(), 4, Duration.ofSeconds(5));
-        say(String.format("  Kafka hop p50 / p90 / p99 / max ms: %s; PostgreSQL commits/s: %.0f (1 connection), %.0f (4)",
-                kafkaHop.summary(), commits1, commits4));
 
         say("P1 吞吐 Throughput: rising rates, " + settings.step().toSeconds() + " s each…");
         List<Outcome> ramp = new ArrayList<>();
@@ -397,7 +400,11 @@ public final class PipelineBenchmark {
         }
     }
 
-    private void close() {
+    private synchronized void close() {
+        if (load != null) {
+            load.close();
+            load = null;
+        }
         if (observer != null) {
             observer.close();
             observer = null;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,7 +40,7 @@ import net.collab.events.EventEnvelope;
  * <p>Woken by {@link Outbox} right after a commit, and polling as a backstop, so rows left by a
  * process that died between commit and publication go out when the service starts again. A
  * failed send leaves the rows unpublished for the next round: delivery is at least once, and
- * consumers deduplicate on the event id. A transaction-scoped advisory lock lets only one
+ * consumers deduplicate on the event id. A session-level advisory lock lets only one
  * instance of a service relay at a time, which keeps the order per aggregate.
  */
 @ApplicationScoped
@@ -71,6 +72,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private KafkaProducer<String, String> producer;
+    /** Used by the relay's thread only. */
+    private Connection connection;
 
     void start(@Observes StartupEvent startup) {
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
@@ -116,6 +119,14 @@ public class OutboxRelay {
     }
 
     private void run() {
+        try {
+            relayWhileRunning();
+        } finally {
+            dropConnection();
+        }
+    }
+
+    private void relayWhileRunning() {
         Duration backoff = pollInterval;
         while (running) {
             try {
@@ -144,54 +155,92 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch of unpublished rows.
+     * Publishes one batch of unpublished rows: claims them and marks them published in one
+     * statement, sends them, and commits only once the broker has acknowledged them all (a failed
+     * send rolls the marks back).
      *
      * @return how many rows were published
      */
     int relayOnce() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!tryRelayLock(connection)) {
-                    connection.rollback();
-                    return 0;
-                }
-                List<Row> rows = unpublished(connection);
-                if (!rows.isEmpty()) {
-                    send(rows);
-                    markPublished(connection, rows);
-                }
-                connection.commit();
-                return rows.size();
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
+        Connection connection = lockedConnection();
+        if (connection == null) {
+            return 0; // another instance of this service relays
+        }
+        try {
+            List<Row> rows = claimUnpublished(connection);
+            if (!rows.isEmpty()) {
+                send(rows);
             }
+            connection.commit();
+            return rows.size();
+        } catch (Exception e) {
+            dropConnection();
+            throw e;
         }
     }
 
-    private boolean tryRelayLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+    /**
+     * The relay's own connection, holding the relay's session-level advisory lock: only one
+     * instance of a service relays at a time, which keeps the order per aggregate. Null while
+     * another instance holds the lock. A broken connection is dropped and the lock taken anew.
+     */
+    private Connection lockedConnection() throws SQLException {
+        if (connection != null) {
+            return connection;
+        }
+        Connection candidate = dataSource.getConnection();
+        try (PreparedStatement lock = candidate.prepareStatement("select pg_try_advisory_lock(?)")) {
             lock.setLong(1, RELAY_LOCK);
             try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+                if (!result.next() || !result.getBoolean(1)) {
+                    candidate.close();
+                    return null;
+                }
             }
+            candidate.setAutoCommit(false);
+            connection = candidate;
+            return connection;
+        } catch (SQLException e) {
+            candidate.close();
+            throw e;
         }
     }
 
-    private List<Row> unpublished(Connection connection) throws SQLException {
+    /**
+     * Gives the connection back to the pool without the lock. (If the connection is broken, its
+     * session is gone and the server has released the lock already.)
+     */
+    private void dropConnection() {
+        if (connection == null) {
+            return;
+        }
+        try (Connection held = connection; PreparedStatement unlock = held.prepareStatement("select pg_advisory_unlock(?)")) {
+            held.rollback();
+            unlock.setLong(1, RELAY_LOCK);
+            unlock.execute();
+            held.commit();
+        } catch (SQLException e) {
+            LOG.debugf("releasing the relay's connection: %s", e);
+        }
+        connection = null;
+    }
+
+    private List<Row> claimUnpublished(Connection connection) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select id, topic, aggregate_id, event_type, occurred_at, payload
-                from outbox_event where published_at is null order by seq limit ?""")) {
-            select.setInt(1, batchSize);
-            try (ResultSet result = select.executeQuery()) {
+        try (PreparedStatement claim = connection.prepareStatement("""
+                update outbox_event set published_at = now()
+                where id in (select id from outbox_event where published_at is null order by seq limit ?)
+                returning seq, id, topic, aggregate_id, event_type, occurred_at, payload""")) {
+            claim.setInt(1, batchSize);
+            try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getObject(1, UUID.class), result.getString(2), result.getString(3),
-                            result.getString(4), result.getObject(5, OffsetDateTime.class), result.getString(6)));
+                    rows.add(new Row(result.getLong(1), result.getObject(2, UUID.class), result.getString(3),
+                            result.getString(4), result.getString(5), result.getObject(6, OffsetDateTime.class),
+                            result.getString(7)));
                 }
             }
         }
+        rows.sort(Comparator.comparingLong(Row::seq)); // "returning" keeps no order
         return rows;
     }
 
@@ -209,15 +258,7 @@ public class OutboxRelay {
         }
     }
 
-    private void markPublished(Connection connection, List<Row> rows) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set published_at = now() where id = any(?)")) {
-            update.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
-            update.executeUpdate();
-        }
-    }
-
-    private record Row(UUID id, String topic, String aggregateId, String type, OffsetDateTime occurredAt,
+    private record Row(long seq, UUID id, String topic, String aggregateId, String type, OffsetDateTime occurredAt,
             String payload) {
     }
 }

@@ -125,6 +125,22 @@ class OutboxTest {
         }
     }
 
+    /** The relay holds its lock on a session of its own; when that session dies, it takes a new one. */
+    @Test
+    void theRelayCarriesOnWhenItsDatabaseSessionIsKilled() throws Exception {
+        String relaySession = "from pg_locks where locktype = 'advisory' and classid = 0 and objid = " + 0x0c011ab0L;
+        awaitScalar("select count(*) " + relaySession, 1);
+        scalar("select count(pg_terminate_backend(pid)) " + relaySession);
+
+        UUID id = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            application.createWidgetWithEvent(id);
+
+            probe.awaitEvent(NEED_POSTED, id.toString());
+        }
+        awaitScalar("select count(*) " + relaySession, 1);
+    }
+
     private void awaitScalar(String sql, long expected) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scalar(sql) == expected);
     }
