@@ -18,7 +18,9 @@ import net.collab.devstack.PostgresServer;
  * notification-service writes. The benchmark instruments the two services' databases with a
  * trigger that calls {@code pg_notify}: PostgreSQL delivers a notification when (and only when)
  * the inserting transaction commits, which is when a person's next read would find the row.
- * The instrumentation belongs to the benchmark; the services know nothing of it.
+ * The instrumentation belongs to the benchmark; the services' code knows nothing of it, but their
+ * commits pay for it: a notifying transaction holds PostgreSQL's notification-queue lock through
+ * its commit, so the two services' commits are serialized against each other a little.
  */
 final class DeliveryObserver implements AutoCloseable {
 

@@ -15,10 +15,6 @@ final class Latencies {
         values[size++] = nanos;
     }
 
-    synchronized int count() {
-        return size;
-    }
-
     /** The value at this percentile (0–100) in milliseconds; NaN when empty. */
     synchronized double percentileMillis(double percentile) {
         if (size == 0) {

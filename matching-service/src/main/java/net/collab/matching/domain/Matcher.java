@@ -15,12 +15,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 /**
- * Incremental matching: each new need looks for offers, each new offer for needs. Matching of one
- * category runs one transaction at a time (an advisory lock), so two events cannot promise the
- * same quantity twice.
+ * Incremental matching: each new need looks for offers, each new offer for needs. Matching runs one
+ * transaction at a time (an advisory lock), so two events cannot promise the same quantity twice.
  */
 @ApplicationScoped
 public class Matcher {
+
+    private static final String MATCHING_LOCK = "matching";
 
     @Inject
     EntityManager entityManager;
@@ -33,7 +34,7 @@ public class Matcher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> needPosted(NeedReplica need) {
-        lockCategory(need);
+        lockMatching();
         if (NeedReplica.findById(need.id) != null) {
             return List.of(); // already known: the event was published twice by the outbox relay
         }
@@ -48,7 +49,7 @@ public class Matcher {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> offerPosted(OfferReplica offer) {
-        lockCategory(offer);
+        lockMatching();
         if (OfferReplica.findById(offer.id) != null) {
             return List.of();
         }
@@ -68,7 +69,7 @@ public class Matcher {
     public void needClosed(UUID needId) {
         NeedReplica need = NeedReplica.findById(needId);
         if (need != null) {
-            lockCategory(need); // not while a proposal for this category is being made
+            lockMatching(); // not while a proposal is being made
             need.open = false;
         }
     }
@@ -77,7 +78,7 @@ public class Matcher {
     public void offerClosed(UUID offerId) {
         OfferReplica offer = OfferReplica.findById(offerId);
         if (offer != null) {
-            lockCategory(offer);
+            lockMatching();
             offer.open = false;
         }
     }
@@ -122,14 +123,14 @@ public class Matcher {
         return new Proposed((BigDecimal) row[0], ((Number) row[1]).longValue() > 0);
     }
 
-    private void lockCategory(Object side) {
-        String category = side instanceof NeedReplica need ? need.category.name() : ((OfferReplica) side).category.name();
-        // A consumer's batch is one transaction: take each category's lock once in it.
-        String lock = "matching:" + category;
-        if (transactions.getResource(lock) != null) {
+    private void lockMatching() {
+        // One lock for all matching, taken once per transaction. (A lock per category, taken in the
+        // order of a batch's records, let the needs and the offers consumers deadlock each other.)
+        if (transactions.getResource(MATCHING_LOCK) != null) {
             return;
         }
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, lock).getSingleResult();
-        transactions.putResource(lock, Boolean.TRUE);
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, MATCHING_LOCK)
+                .getSingleResult();
+        transactions.putResource(MATCHING_LOCK, Boolean.TRUE);
     }
 }

@@ -46,7 +46,10 @@ class PostgresDurabilityTest {
                 // the server was killed under it
             }
         });
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (lastAcknowledged.get() < 2000) {
+            assertThat(writer).as("the writer stopped early").isNotDone();
+            assertThat(System.nanoTime()).as("2,000 commits within a minute").isLessThan(deadline);
             Thread.onSpinWait();
         }
         killEveryProcessOf(first);

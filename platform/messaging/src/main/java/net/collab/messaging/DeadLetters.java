@@ -3,7 +3,7 @@ package net.collab.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
@@ -40,9 +41,13 @@ public class DeadLetters {
     Config config;
 
     private KafkaProducer<String, String> producer;
+    private boolean closed;
 
     /** Dead letters are rare: the producer connects on the first one. */
     private synchronized KafkaProducer<String, String> producer() {
+        if (closed) {
+            throw new Undeliverable("the service is stopping", null);
+        }
         if (producer == null) {
             Properties properties = new Properties();
             properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.getValue("kafka.bootstrap.servers", String.class));
@@ -71,7 +76,15 @@ public class DeadLetters {
         header(letter, PARTITION, Integer.toString(record.partition()));
         header(letter, OFFSET, Long.toString(record.offset()));
         header(letter, CONSUMER, consumer);
-        producer().send(letter).get(30, TimeUnit.SECONDS);
+        try {
+            // Bounded by the producer's delivery timeout (2 minutes), which retries within itself.
+            producer().send(letter).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                throw e;
+            }
+            throw new Undeliverable("the broker refuses the dead letter: " + e.getCause(), e.getCause());
+        }
         LOG.warnf("%s: record %s-%d@%d dead-lettered to %s: %s", consumer, record.topic(), record.partition(), record.offset(),
                 topic, why.toString());
     }
@@ -81,8 +94,16 @@ public class DeadLetters {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A dead letter that can never be sent (too large, not allowed, the service stopping). */
+    public static final class Undeliverable extends RuntimeException {
+        Undeliverable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     @PreDestroy
     synchronized void close() {
+        closed = true;
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

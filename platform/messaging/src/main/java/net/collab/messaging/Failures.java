@@ -3,6 +3,7 @@ package net.collab.messaging;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.concurrent.TimeoutException;
 
 /** Tells failures that pass by themselves from those that will happen again. */
 final class Failures {
@@ -11,24 +12,39 @@ final class Failures {
     }
 
     /**
-     * True when a cause in the chain is the database being unreachable, restarting, out of
-     * resources, or a transaction losing a lock or serialization race: SQLSTATE classes 08
-     * (connection), 40 (transaction rollback), 53 (insufficient resources), 57P (operator
-     * intervention, e.g. the server shutting down) and 55P03 (lock not available).
+     * True when a cause in the chain (or a suppressed one) is the database being unreachable,
+     * restarting, out of resources, or a transaction losing a lock or serialization race: SQLSTATE
+     * classes 08 (connection), 40 (transaction rollback), 53 but 53400 (insufficient resources;
+     * 53400, a configured limit, fails again), 57P (operator intervention, e.g. the server shutting
+     * down) and 55P03 (lock not available); or no connection to be had from the pool in time
+     * (Agroal's acquisition timeout, an SQLException without SQLSTATE caused by a timeout).
      */
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+        return isTransient(failure, 0);
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
+        if (failure == null || depth > 20) {
+            return false;
+        }
+        if (failure instanceof SQLTransientException || failure instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (failure instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state == null && sql.getCause() instanceof TimeoutException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")
-                        || state.equals("55P03")) {
-                    return true;
-                }
+            if (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("57P")
+                    || state.equals("55P03") || (state.startsWith("53") && !state.equals("53400")))) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (isTransient(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return failure.getCause() != failure && isTransient(failure.getCause(), depth + 1);
     }
 }

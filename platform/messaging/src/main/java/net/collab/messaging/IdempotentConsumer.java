@@ -170,6 +170,9 @@ public class IdempotentConsumer {
             try {
                 deadLetters.send(channel, consumer, record, why);
                 return;
+            } catch (DeadLetters.Undeliverable e) {
+                // Nothing of the batch is acknowledged; the channel stops and its health says so.
+                throw e;
             } catch (Exception e) {
                 // Moving on without the dead letter would lose the record: wait for the broker.
                 LOG.warnf("%s: cannot dead-letter %s-%d@%d yet, retrying in %d ms: %s", consumer, record.topic(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.persistence.PersistenceException;
 
@@ -20,6 +21,13 @@ class FailuresTest {
         assertThat(Failures.isTransient(new SQLException("too many connections", "53300"))).isTrue();
         assertThat(Failures.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
         assertThat(Failures.isTransient(new RuntimeException(new SQLTransientConnectionException("pool exhausted")))).isTrue();
+        // What the connection pool (Agroal) throws when no connection comes in time.
+        assertThat(Failures.isTransient(new PersistenceException(new SQLException("Acquisition timeout while waiting for new connection",
+                new TimeoutException())))).isTrue();
+        // A commit whose failure is attached as a suppressed exception.
+        RuntimeException commitFailed = new IllegalStateException("commit failed");
+        commitFailed.addSuppressed(new SQLException("server closed the connection unexpectedly", "08006"));
+        assertThat(Failures.isTransient(commitFailed)).isTrue();
     }
 
     @Test
@@ -27,5 +35,7 @@ class FailuresTest {
         assertThat(Failures.isTransient(new IllegalStateException("this need can never be handled"))).isFalse();
         assertThat(Failures.isTransient(new PersistenceException(new SQLException("value too long", "22001")))).isFalse();
         assertThat(Failures.isTransient(new PersistenceException(new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(Failures.isTransient(new SQLException("temporary file size exceeds temp_file_limit", "53400"))).isFalse();
+        assertThat(Failures.isTransient(new SQLException("no state, no timeout"))).isFalse();
     }
 }

@@ -151,6 +151,21 @@ class IdempotentConsumerTest {
         return all;
     }
 
+    /** A transient failure is never a reason to dead-letter: the consumer waits it out, beyond max-attempts. */
+    @Test
+    void aTransientDatabaseFailureIsRetriedUntilItPassesAndNeverDeadLettered() throws Exception {
+        UUID needId = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.open("messaging-test.needs-test.dlq")) {
+            UUID event = TestEvents.send(need(needId, TestApplication.CONTENDED));
+
+            awaitEffect(event);
+
+            assertThat(TestApplication.attempts.get(needId)).hasValue(8);
+            assertThat(count("select count(*) from test_effect where event_id = '" + event + "'")).isEqualTo(1);
+            assertThat(deadLetters.seen(record -> needId.toString().equals(record.key()))).isEmpty();
+        }
+    }
+
     @Test
     void eventOfATypeThisVersionDoesNotKnowIsSkipped() throws Exception {
         UUID needId = UUID.randomUUID();

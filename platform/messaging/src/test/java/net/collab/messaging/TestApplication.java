@@ -1,6 +1,7 @@
 package net.collab.messaging;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -57,6 +59,10 @@ public class TestApplication {
             if (event.data() instanceof NeedPosted posted && posted.item().equals(BROKEN)) {
                 throw new IllegalStateException("this need can never be handled");
             }
+            if (event.data() instanceof NeedPosted posted && posted.item().equals(CONTENDED)
+                    && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() <= 7) {
+                throw new PersistenceException(new SQLException("could not serialize access", "40001"));
+            }
             if (event.data() instanceof NeedPosted posted && posted.item().equals(FLAKY)
                     && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() < 3) {
                 throw new IllegalStateException("transient failure, as when the database restarts");
@@ -64,6 +70,8 @@ public class TestApplication {
         });
     }
 
+    /** A need with this item loses a serialization race 7 times (more than max-attempts) before it succeeds. */
+    static final String CONTENDED = "contended";
     /** A need with this item fails every time. */
     static final String BROKEN = "broken";
     /** A need with this item fails twice before it succeeds. */
