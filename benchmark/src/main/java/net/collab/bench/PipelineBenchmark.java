@@ -181,7 +181,7 @@ public final class PipelineBenchmark {
         List<String> losses = zeroLossCheck();
 
         String table = table(kafkaHop, commits1, commits4, ramp, hold, latency, cpuPerThousand, memory, losses);
-        System.out.println(table);
+        say(table);
         Path out = settings.root().resolve("benchmark/target/bench-report.md");
         Files.writeString(out, table);
         say("报告 Report written to " + settings.root().relativize(out));
@@ -427,6 +427,7 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** The benchmark's progress and table are its output (like deploy/local/start's banner), not log lines. */
     private void say(String line) {
         System.out.println(line);
     }
