@@ -32,7 +32,6 @@ import net.collab.action.domain.NeedsAndOffers;
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.web.Caller;
 import net.collab.web.Page;
-import net.collab.web.ProblemException;
 import net.collab.web.QueryParams;
 
 @Path("/needs")

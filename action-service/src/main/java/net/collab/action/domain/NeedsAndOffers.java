@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import net.collab.membership.Memberships;
-import net.collab.web.ProblemException;
+import net.collab.domain.Refusal;
 
 /** Posting and withdrawing needs and offers, on behalf of an approved organization. */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class NeedsAndOffers {
         Need need = findNeed(needId);
         memberships.requireActiveMember(need.organizationId, subject);
         if (need.status != Need.Status.OPEN) {
-            throw ProblemException.conflict("need " + needId + " is " + need.status + "; only an open need can be withdrawn");
+            throw Refusal.conflict("need " + needId + " is " + need.status + "; only an open need can be withdrawn");
         }
         need.status = Need.Status.WITHDRAWN;
         need.statusReason = reason;
@@ -80,7 +80,7 @@ public class NeedsAndOffers {
         }
         Beneficiary beneficiary = Beneficiary.findById(needId);
         if (beneficiary == null) {
-            throw ProblemException.notFound("beneficiary data of need " + needId);
+            throw Refusal.notFound("beneficiary data of need " + needId);
         }
         PersonalDataAccess access = new PersonalDataAccess();
         access.needId = needId;
@@ -105,7 +105,7 @@ public class NeedsAndOffers {
     public Need findNeed(UUID id) {
         Need need = Need.findById(id);
         if (need == null) {
-            throw ProblemException.notFound("need " + id);
+            throw Refusal.notFound("need " + id);
         }
         return need;
     }
@@ -114,7 +114,7 @@ public class NeedsAndOffers {
     public Offer findOffer(UUID id) {
         Offer offer = Offer.findById(id);
         if (offer == null) {
-            throw ProblemException.notFound("offer " + id);
+            throw Refusal.notFound("offer " + id);
         }
         return offer;
     }

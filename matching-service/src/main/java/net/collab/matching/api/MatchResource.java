@@ -21,8 +21,8 @@ import io.quarkus.security.Authenticated;
 import net.collab.matching.domain.Match;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
-import net.collab.web.ProblemException;
 import net.collab.web.QueryParams;
+import net.collab.domain.Refusal;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,10 +60,10 @@ public class MatchResource {
     public List<MatchView> forOrganization(@QueryParam("org") UUID organizationId, @QueryParam("status") String statusName) {
         Match.Status status = QueryParams.enumValue(Match.Status.class, "status", statusName);
         if (organizationId == null) {
-            throw ProblemException.badRequest("org", "is required: the organization whose matches to list");
+            throw Refusal.invalid("org", "is required: the organization whose matches to list");
         }
         if (!caller.isCoordinator() && !organizations.isMember(organizationId, caller.subject())) {
-            throw ProblemException.forbidden("only members of the organization and the coordinator see its matches");
+            throw Refusal.forbidden("only members of the organization and the coordinator see its matches");
         }
         String query = "(requesterOrganizationId = ?1 or providerOrganizationId = ?1)" + (status == null ? "" : " and status = ?2");
         List<Match> matches = status == null

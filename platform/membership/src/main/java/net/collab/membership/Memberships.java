@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import net.collab.events.Vocabulary.OrganizationStatus;
-import net.collab.web.ProblemException;
+import net.collab.domain.Refusal;
 
 /** Authorization of writes made on behalf of an organization. */
 @ApplicationScoped
@@ -21,11 +21,11 @@ public class Memberships {
      */
     public void requireActiveMember(UUID organizationId, String subject) {
         OrganizationReplica.Standing standing = replica.standing(organizationId, subject);
-        OrganizationStatus status = standing.status().orElseThrow(() -> ProblemException.forbidden(
+        OrganizationStatus status = standing.status().orElseThrow(() -> Refusal.forbidden(
                 "organization " + organizationId + " is not an approved member of the network"));
         requireMember(organizationId, standing);
         if (status != OrganizationStatus.APPROVED) {
-            throw ProblemException.forbidden("organization " + organizationId + " is " + status
+            throw Refusal.forbidden("organization " + organizationId + " is " + status
                     + "; only approved organizations act in the network");
         }
     }
@@ -40,7 +40,7 @@ public class Memberships {
 
     private static void requireMember(UUID organizationId, OrganizationReplica.Standing standing) {
         if (!standing.member() && !standing.memberOfActiveSponsor()) {
-            throw ProblemException.forbidden("you are not a member of organization " + organizationId
+            throw Refusal.forbidden("you are not a member of organization " + organizationId
                     + " nor of a hub that sponsors it");
         }
     }

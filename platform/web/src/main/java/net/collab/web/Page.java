@@ -1,6 +1,7 @@
 package net.collab.web;
 
 import java.util.List;
+import net.collab.domain.Refusal;
 
 /** One page of a list; {@code page} counts from 0. */
 public record Page<T>(List<T> items, int page, int size, long total) {
@@ -11,13 +12,13 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     /** Checks paging parameters, refusing nonsense with a clear problem. */
     public static void check(int page, int size) {
         if (page < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
+            throw Refusal.invalid("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_SIZE);
+            throw Refusal.invalid("size", "must be between 1 and " + MAX_SIZE);
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw ProblemException.badRequest("page", "is beyond the last possible page");
+            throw Refusal.invalid("page", "is beyond the last possible page");
         }
     }
 }

@@ -23,6 +23,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import net.collab.domain.Refusal;
+
 /**
  * Every error leaves a service as application/problem+json (RFC 9457). Nothing internal (stack
  * traces, SQL, class names) reaches the client; unexpected errors are logged with an id that the
@@ -34,9 +36,23 @@ public class ProblemMappers {
     /** Relative problem type URIs, resolved against the service; documented in each README. */
     private static final String TYPE_PREFIX = "/problems/";
 
+    /** The domain's refusals, one problem type per kind. */
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(TYPE_PREFIX + e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    public Response refused(Refusal refusal, UriInfo uri) {
+        if (refusal instanceof Refusal.Invalid invalid) {
+            return respond(new Problem(TYPE_PREFIX + "validation", "请求无效 Invalid request", 400, invalid.getMessage(),
+                    path(uri), invalid.errors().stream().map(error -> new Problem.FieldError(error.field(), error.message()))
+                            .toList()));
+        }
+        Problem problem = refusal instanceof Refusal.NotFound
+                ? new Problem(TYPE_PREFIX + "not-found", "未找到 Not found", 404, refusal.getMessage(), path(uri), null)
+                : refusal instanceof Refusal.Forbidden
+                        ? new Problem(TYPE_PREFIX + "forbidden", "无权操作 Forbidden", 403, refusal.getMessage(), path(uri), null)
+                        : refusal instanceof Refusal.Conflict
+                                ? new Problem(TYPE_PREFIX + "conflict", "冲突 Conflict", 409, refusal.getMessage(), path(uri), null)
+                                : new Problem(TYPE_PREFIX + "unavailable", "暂时无法处理 Temporarily unavailable", 503,
+                                        refusal.getMessage(), path(uri), null);
+        return respond(problem);
     }
 
     /** Quarkus' own exception for invalid requests; mapped here so that it becomes a problem too. */
@@ -128,15 +144,15 @@ public class ProblemMappers {
                 "unexpected error; nothing was changed. Incident " + incident, path(uri), null));
     }
 
-    /**
-     * An optimistic-lock failure or a unique-key violation that a check before the write could
-     * not see (two requests at once): the request lost a race, it is not a server error.
-     */
     /** The status {@link #unexpected} answers with. */
     static int unexpectedResponseStatus(Exception e) {
         return new ProblemMappers().unexpected(e, null).getStatus();
     }
 
+    /**
+     * An optimistic-lock failure or a unique-key violation that a check before the write could
+     * not see (two requests at once): the request lost a race, it is not a server error.
+     */
     static boolean concurrentChange(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String name = cause.getClass().getSimpleName();

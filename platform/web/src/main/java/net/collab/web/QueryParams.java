@@ -2,6 +2,7 @@ package net.collab.web;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import net.collab.domain.Refusal;
 
 /**
  * Reads query parameters that name a value of an enum. JAX-RS answers a parameter it cannot
@@ -20,7 +21,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(parameter, "\"" + value + "\" is not one of "
+            throw Refusal.invalid(parameter, "\"" + value + "\" is not one of "
                     + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import net.collab.registry.domain.Contact;
 import net.collab.registry.domain.Organization;
-import net.collab.web.ProblemException;
+import net.collab.domain.Refusal;
 
 /**
  * Approved organizations in open formats: Open Referral HSDS-shaped JSON, and HXL-tagged CSV
@@ -55,7 +55,7 @@ public class ExportResource {
             return Response.ok(hxl(organizations)).type("text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"organizations-hxl.csv\"").build();
         }
-        throw ProblemException.badRequest("format", "must be hsds (Open Referral HSDS JSON) or hxl (HXL-tagged CSV)");
+        throw Refusal.invalid("format", "must be hsds (Open Referral HSDS JSON) or hxl (HXL-tagged CSV)");
     }
 
     /** One organization as an HSDS 3 {@code organization}, with the network's extras under {@code x_collabnet}. */

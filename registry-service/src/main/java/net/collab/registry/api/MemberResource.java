@@ -23,8 +23,8 @@ import net.collab.registry.api.OrganizationViews.MemberView;
 import net.collab.registry.domain.Actor;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationService;
-import net.collab.registry.domain.RegistryException;
 import net.collab.web.Caller;
+import net.collab.domain.Refusal;
 
 /** Who belongs to an organization; every change is an event the other services authorize by. */
 @Path("/organizations/{id}/members")
@@ -43,7 +43,7 @@ public class MemberResource {
     public List<MemberView> list(@PathParam("id") UUID id) {
         Organization organization = organizations.find(id);
         if (!organizations.isInsider(organization, actor())) {
-            throw new RegistryException.Forbidden("only the organization's members, its sponsoring hub and the coordinator see its members");
+            throw Refusal.forbidden("only the organization's members, its sponsoring hub and the coordinator see its members");
         }
         // E-mails are personal: the sponsoring hub sees who is a member, not how to reach them.
         boolean seesEmails = caller.isCoordinator() || organization.hasMember(caller.subject());

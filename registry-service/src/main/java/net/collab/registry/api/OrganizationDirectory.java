@@ -21,8 +21,8 @@ import net.collab.registry.domain.AreaService;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.RegistrationStatus;
 import net.collab.web.Page;
-import net.collab.web.ProblemException;
 import net.collab.web.QueryParams;
+import net.collab.domain.Refusal;
 
 /** Search over approved organizations, for the public directory and the exports. */
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class OrganizationDirectory {
         Page.check(query.page, query.size);
         String order = SORTS.get(query.sort);
         if (order == null) {
-            throw ProblemException.badRequest("sort", "must be one of " + String.join(", ", SORTS.keySet()));
+            throw Refusal.invalid("sort", "must be one of " + String.join(", ", SORTS.keySet()));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(query, parameters);
@@ -117,7 +117,7 @@ public class OrganizationDirectory {
         if (query.area != null && !query.area.isBlank()) {
             String area = query.area.strip();
             if (!area.matches(OrganizationViews.AREA_CODE)) {
-                throw ProblemException.badRequest("area", OrganizationViews.AREA_CODE_MESSAGE);
+                throw Refusal.invalid("area", OrganizationViews.AREA_CODE_MESSAGE);
             }
             areas.requireKnown("area", List.of(area));
             // Serves somewhere inside the area, or serves an area that contains it.

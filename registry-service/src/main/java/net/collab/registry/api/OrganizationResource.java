@@ -33,9 +33,9 @@ import net.collab.registry.api.OrganizationViews.ReasonRequest;
 import net.collab.registry.domain.Actor;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationService;
-import net.collab.registry.domain.RegistryException;
 import net.collab.web.Caller;
 import net.collab.web.Page;
+import net.collab.domain.Refusal;
 
 @Path("/organizations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -95,7 +95,7 @@ public class OrganizationResource {
             return OrganizationView.of(organization);
         }
         if (organization.status != OrganizationStatus.APPROVED) {
-            throw new RegistryException.NotFound("organization " + id);
+            throw Refusal.notFound("organization " + id);
         }
         return PublicOrganization.of(organization);
     }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import net.collab.domain.Refusal;
 
 /**
  * Loads division codes from CSV with a header naming at least {@code code} and {@code name}: the
@@ -54,7 +55,7 @@ public class AreaImport {
             }
         } catch (SQLException e) {
             if (isForeignKeyViolation(e)) { // the parent is not known
-                throw new RegistryException.Invalid("csv", "a row's parent area is not known yet; import the upper"
+                throw Refusal.invalid("csv", "a row's parent area is not known yet; import the upper"
                         + " levels first (provinces, cities, areas, streets, villages). Nothing was loaded");
             }
             throw new IllegalStateException("area import failed; nothing was loaded: " + e.getMessage(), e);
@@ -82,16 +83,16 @@ public class AreaImport {
                 String code = record.getOrDefault("code", "").strip();
                 String name = record.getOrDefault("name", "").strip();
                 if (!code.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}") || name.isEmpty() || name.length() > 100) {
-                    throw new RegistryException.Invalid("csv", "line " + line + ": needs a division code (2, 4, 6, 9 or"
+                    throw Refusal.invalid("csv", "line " + line + ": needs a division code (2, 4, 6, 9 or"
                             + " 12 digits) in column 'code' and a name of at most 100 characters in column 'name'");
                 }
                 rows.add(new Row(code, name));
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof RegistryException registry) {
+            if (e instanceof Refusal registry) {
                 throw registry;
             }
-            throw new RegistryException.Invalid("csv", "cannot read CSV with a header row: " + e.getMessage());
+            throw Refusal.invalid("csv", "cannot read CSV with a header row: " + e.getMessage());
         }
         return rows;
     }

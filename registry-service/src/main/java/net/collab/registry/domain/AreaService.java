@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import net.collab.events.Vocabulary.RiskLevel;
+import net.collab.domain.Refusal;
 
 /** The administrative hierarchy and the communities' risk levels. */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class AreaService {
     public Area find(String code) {
         Area area = Area.findById(code);
         if (area == null) {
-            throw new RegistryException.NotFound("area " + code);
+            throw Refusal.notFound("area " + code);
         }
         return area;
     }
@@ -47,7 +48,7 @@ public class AreaService {
         List<String> known = Area.<Area>list("code in ?1", codes).stream().map(area -> area.code).toList();
         List<String> unknown = codes.stream().filter(code -> !known.contains(code)).toList();
         if (!unknown.isEmpty()) {
-            throw new RegistryException.Invalid(field, "unknown area " + String.join(", ", unknown)
+            throw Refusal.invalid(field, "unknown area " + String.join(", ", unknown)
                     + " (see GET /areas; a full national division file is loaded with deploy/import-areas)");
         }
     }
@@ -58,10 +59,10 @@ public class AreaService {
         // Locked: concurrent changes must see each other's level and publish in the order they commit.
         Area area = Area.findById(code, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (area == null) {
-            throw new RegistryException.NotFound("area " + code);
+            throw Refusal.notFound("area " + code);
         }
         if (area.level != Area.Level.COMMUNITY) {
-            throw new RegistryException.Invalid("code", area.code + " (" + area.name + ") is a " + area.level
+            throw Refusal.invalid("code", area.code + " (" + area.name + ") is a " + area.level
                     + "; risk levels are set per community (12-digit code)");
         }
         AreaRiskLevelChange change = new AreaRiskLevelChange();

@@ -14,6 +14,7 @@ import net.collab.events.Vocabulary.EvaluationGrade;
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
 import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.domain.Refusal;
 
 /**
  * Membership of the network: organizations apply, the coordinator decides, suspends and
@@ -68,11 +69,11 @@ public class OrganizationService {
 
     private void applyProfile(Organization organization, Profile profile) {
         if (profile.registrationStatus() == RegistrationStatus.REGISTERED && profile.creditCode() == null) {
-            throw new RegistryException.Invalid("unifiedSocialCreditCode", "is required for a REGISTERED organization");
+            throw Refusal.invalid("unifiedSocialCreditCode", "is required for a REGISTERED organization");
         }
         if (profile.creditCode() != null && !profile.creditCode().equals(organization.creditCode)
                 && Organization.creditCodeTaken(profile.creditCode())) {
-            throw new RegistryException.Conflict("an organization with Unified Social Credit Code "
+            throw Refusal.conflict("an organization with Unified Social Credit Code "
                     + profile.creditCode() + " is already registered in the network");
         }
         areas.requireKnown("serviceAreas", profile.serviceAreas());
@@ -83,7 +84,7 @@ public class OrganizationService {
                 requireSponsor(organization, profile.sponsorOrganizationId());
             }
         } else if (profile.sponsorOrganizationId() != null) {
-            throw new RegistryException.Invalid("sponsorOrganizationId", "only a GRASSROOTS group has a sponsor");
+            throw Refusal.invalid("sponsorOrganizationId", "only a GRASSROOTS group has a sponsor");
         }
         organization.nameZh = profile.nameZh().strip();
         organization.nameEn = profile.nameEn() == null || profile.nameEn().isBlank() ? null : profile.nameEn().strip();
@@ -103,13 +104,13 @@ public class OrganizationService {
 
     private void requireSponsor(Organization organization, UUID sponsorId) {
         if (sponsorId == null) {
-            throw new RegistryException.Invalid("sponsorOrganizationId",
+            throw Refusal.invalid("sponsorOrganizationId",
                     "a GRASSROOTS group must name the approved hub organization that sponsors it");
         }
         Organization sponsor = Organization.findById(sponsorId);
         if (sponsor == null || sponsor.kind != OrganizationKind.HUB_ORGANIZATION || !sponsor.active()
                 || sponsor.id.equals(organization.id)) {
-            throw new RegistryException.Invalid("sponsorOrganizationId",
+            throw Refusal.invalid("sponsorOrganizationId",
                     sponsorId + " is not an approved hub organization (HUB_ORGANIZATION)");
         }
     }
@@ -177,7 +178,7 @@ public class OrganizationService {
 
     private static void requireStatus(Organization organization, OrganizationStatus expected, String action) {
         if (organization.status != expected) {
-            throw new RegistryException.Conflict("organization " + organization.id + " is " + organization.status
+            throw Refusal.conflict("organization " + organization.id + " is " + organization.status
                     + "; only a " + expected + " organization can be " + action);
         }
     }
@@ -191,12 +192,12 @@ public class OrganizationService {
         Organization organization = find(id);
         requireAdministrator(organization, actor);
         String resolved = subject != null ? subject : identities.subjectByEmail(email).orElseThrow(() ->
-                new RegistryException.Invalid("email", "no person with the e-mail " + email
+                Refusal.invalid("email", "no person with the e-mail " + email
                         + " is known to the identity provider; they must have an account first"));
         var existing = organization.member(resolved);
         if (existing.isPresent() && existing.get().role == MemberRole.ORG_ADMIN && role != MemberRole.ORG_ADMIN
                 && organization.adminCount() == 1) {
-            throw new RegistryException.Conflict("this is the organization's last administrator; grant org-admin to someone else first");
+            throw Refusal.conflict("this is the organization's last administrator; grant org-admin to someone else first");
         }
         Member member = existing.orElseGet(() -> {
             Member added = new Member(resolved, role, OffsetDateTime.now(ZoneOffset.UTC), email);
@@ -214,9 +215,9 @@ public class OrganizationService {
         Organization organization = find(id);
         requireAdministrator(organization, actor);
         Member member = organization.member(subject).orElseThrow(() ->
-                new RegistryException.NotFound("member " + subject + " of organization " + id));
+                Refusal.notFound("member " + subject + " of organization " + id));
         if (member.role == MemberRole.ORG_ADMIN && organization.adminCount() == 1) {
-            throw new RegistryException.Conflict("this is the organization's last administrator; grant org-admin to someone else first");
+            throw Refusal.conflict("this is the organization's last administrator; grant org-admin to someone else first");
         }
         organization.members.remove(member);
         organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -227,7 +228,7 @@ public class OrganizationService {
     public Organization find(UUID id) {
         Organization organization = Organization.findById(id);
         if (organization == null) {
-            throw new RegistryException.NotFound("organization " + id);
+            throw Refusal.notFound("organization " + id);
         }
         return organization;
     }
@@ -237,7 +238,7 @@ public class OrganizationService {
     public List<Organization> sponsored(UUID hubId, Actor actor) {
         Organization hub = find(hubId);
         if (!actor.coordinator() && !hub.hasMember(actor.subject())) {
-            throw new RegistryException.Forbidden("only the hub's members and the coordinator see whom it sponsors");
+            throw Refusal.forbidden("only the hub's members and the coordinator see whom it sponsors");
         }
         return Organization.list("sponsorOrganizationId = ?1 order by nameZh", hubId);
     }
@@ -254,7 +255,7 @@ public class OrganizationService {
     private void requireAdministrator(Organization organization, Actor actor) {
         if (!actor.coordinator() && !organization.hasAdmin(actor.subject())
                 && !sponsorHas(organization, actor.subject(), true)) {
-            throw new RegistryException.Forbidden("only administrators (org-admin) of organization " + organization.id
+            throw Refusal.forbidden("only administrators (org-admin) of organization " + organization.id
                     + ", of its sponsoring hub, or the coordinator may do this");
         }
     }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import net.collab.registry.domain.IdentityDirectory;
-import net.collab.registry.domain.RegistryException;
+import net.collab.domain.Refusal;
 
 /** Finds people in Keycloak by e-mail (the realm grants the registry's client view-users). */
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
             answer = users.byEmail(email, true);
         } catch (WebApplicationException | ProcessingException | io.quarkus.oidc.client.OidcClientException e) {
             LOG.warnf("looking up a member by e-mail in Keycloak failed: %s", e.toString());
-            throw new RegistryException.Unavailable("the identity provider cannot be asked right now; try again,"
+            throw Refusal.unavailable("the identity provider cannot be asked right now; try again,"
                     + " or add the member by subject");
         }
         List<KeycloakUsers.User> found = answer.stream()
