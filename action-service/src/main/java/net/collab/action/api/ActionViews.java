@@ -42,19 +42,9 @@ public final class ActionViews {
             @Size(max = 4000) String description,
             @Valid BeneficiaryData beneficiary) {
 
-        Need toNeed() {
-            Need need = new Need();
-            need.organizationId = organizationId;
-            need.category = category;
-            need.item = item.strip();
-            need.quantity = quantity;
-            need.unit = unit.strip();
-            need.urgency = urgency;
-            need.areaCode = areaCode;
-            need.targetGroup = targetGroup;
-            need.deadline = deadline;
-            need.description = description;
-            return need;
+        Need.Draft toNeed() {
+            return new Need.Draft(organizationId, category, item.strip(), quantity, unit.strip(), urgency, areaCode,
+                    targetGroup, deadline, description);
         }
     }
 
@@ -81,9 +71,9 @@ public final class ActionViews {
             String unit, Urgency urgency, String areaCode, String targetGroup, OffsetDateTime deadline,
             String description, Need.Status status, OffsetDateTime postedAt) {
         static NeedView of(Need need) {
-            return new NeedView(need.id, need.organizationId, need.category, need.item, need.quantity, need.unit,
-                    need.urgency, need.areaCode, need.targetGroup, need.deadline, need.description, need.status,
-                    need.postedAt);
+            return new NeedView(need.id(), need.organizationId(), need.category(), need.item(), need.quantity(), need.unit(),
+                    need.urgency(), need.areaCode(), need.targetGroup(), need.deadline(), need.description(), need.status(),
+                    need.postedAt());
         }
     }
 
@@ -98,17 +88,9 @@ public final class ActionViews {
             OffsetDateTime availableUntil,
             @Size(max = 4000) String description) {
 
-        Offer toOffer() {
-            Offer offer = new Offer();
-            offer.organizationId = organizationId;
-            offer.category = category;
-            offer.item = item.strip();
-            offer.quantity = quantity;
-            offer.unit = unit.strip();
-            offer.areaCode = areaCode;
-            offer.availableUntil = availableUntil;
-            offer.description = description;
-            return offer;
+        Offer.Draft toOffer() {
+            return new Offer.Draft(organizationId, category, item.strip(), quantity, unit.strip(), areaCode, availableUntil,
+                    description);
         }
     }
 
@@ -116,8 +98,8 @@ public final class ActionViews {
             String unit, String areaCode, OffsetDateTime availableUntil, String description, Offer.Status status,
             OffsetDateTime postedAt) {
         static OfferView of(Offer offer) {
-            return new OfferView(offer.id, offer.organizationId, offer.category, offer.item, offer.quantity, offer.unit,
-                    offer.areaCode, offer.availableUntil, offer.description, offer.status, offer.postedAt);
+            return new OfferView(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(), offer.unit(),
+                    offer.areaCode(), offer.availableUntil(), offer.description(), offer.status(), offer.postedAt());
         }
     }
 }

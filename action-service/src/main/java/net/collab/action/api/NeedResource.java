@@ -18,8 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionViews.BeneficiaryData;
@@ -50,30 +48,19 @@ public class NeedResource {
     public Response post(@Valid @NotNull NeedRequest request) {
         Need need = needs.post(request.toNeed(), request.beneficiary() == null ? null : request.beneficiary().toBeneficiary(),
                 caller.subject());
-        return Response.created(URI.create("/needs/" + need.id)).entity(NeedView.of(need)).build();
+        return Response.created(URI.create("/needs/" + need.id())).entity(NeedView.of(need)).build();
     }
 
     /** Open needs, newest first; public, without personal data. */
     @GET
     @PermitAll
     public Page<NeedView> list(@QueryParam("category") String categoryName,
-            @QueryParam("organizationId") UUID organizationId,
+            @QueryParam("organizationId") String organizationId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
-        StringBuilder where = new StringBuilder("status = :status");
-        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("status", Need.Status.OPEN);
-        if (category != null) {
-            where.append(" and category = :category");
-            parameters.and("category", category);
-        }
-        if (organizationId != null) {
-            where.append(" and organizationId = :organizationId");
-            parameters.and("organizationId", organizationId);
-        }
-        PanacheQuery<Need> query = Need.find(where.toString(), Sort.descending("postedAt").and("id"), parameters);
-        List<NeedView> items = query.page(page, size).list().stream().map(NeedView::of).toList();
-        return new Page<>(items, page, size, query.count());
+        return Page.of(needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), page, size)
+                .map(NeedView::of), page, size);
     }
 
     @GET
@@ -98,15 +85,17 @@ public class NeedResource {
     @GET
     @Path("{id}/beneficiary/accesses")
     @Authenticated
-    public List<AccessView> beneficiaryAccesses(@PathParam("id") UUID id) {
-        return needs.beneficiaryAccesses(id, caller.subject(), caller.isCoordinator()).stream()
-                .map(access -> new AccessView(access.subject, access.asRole, access.accessedAt)).toList();
+    public Page<AccessView> beneficiaryAccesses(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        Page.check(page, size);
+        return Page.of(needs.beneficiaryAccesses(id, caller.subject(), caller.isCoordinator(), page, size)
+                .map(access -> new AccessView(access.subject, access.asRole, access.accessedAt)), page, size);
     }
 
     @POST
     @Path("{id}/withdrawal")
     @Authenticated
     public NeedView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
-        return NeedView.of(needs.withdraw(id, request == null ? null : request.reason(), caller.subject()));
+        return NeedView.of(needs.withdrawNeed(id, request == null ? null : request.reason(), caller.subject()));
     }
 }

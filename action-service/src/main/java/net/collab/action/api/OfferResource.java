@@ -18,12 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionViews.OfferRequest;
 import net.collab.action.api.ActionViews.OfferView;
+import net.collab.action.api.ActionViews.WithdrawalRequest;
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.action.domain.Offer;
 import net.collab.web.Caller;
@@ -43,7 +42,7 @@ public class OfferResource {
     @Authenticated
     public Response post(@Valid @NotNull OfferRequest request) {
         Offer offer = needs.post(request.toOffer(), caller.subject());
-        return Response.created(URI.create("/offers/" + offer.id)).entity(OfferView.of(offer)).build();
+        return Response.created(URI.create("/offers/" + offer.id())).entity(OfferView.of(offer)).build();
     }
 
     @GET
@@ -51,9 +50,7 @@ public class OfferResource {
     public Page<OfferView> list(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Page.check(page, size);
-        PanacheQuery<Offer> query = Offer.find("status", Sort.descending("postedAt").and("id"), Offer.Status.OPEN);
-        List<OfferView> items = query.page(page, size).list().stream().map(OfferView::of).toList();
-        return new Page<>(items, page, size, query.count());
+        return Page.of(needs.openOffers(page, size).map(OfferView::of), page, size);
     }
 
     @GET
@@ -61,5 +58,13 @@ public class OfferResource {
     @PermitAll
     public OfferView get(@PathParam("id") UUID id) {
         return OfferView.of(needs.findOffer(id));
+    }
+
+    /** The organization takes its offer back (OfferWithdrawn): nothing more is proposed from it. */
+    @POST
+    @Path("{id}/withdrawal")
+    @Authenticated
+    public OfferView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
+        return OfferView.of(needs.withdrawOffer(id, request == null ? null : request.reason(), caller.subject()));
     }
 }

@@ -7,4 +7,6 @@ public interface ActionEvents {
     void needWithdrawn(Need need);
 
     void offerPosted(Offer offer);
+
+    void offerWithdrawn(Offer offer);
 }

@@ -8,6 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+import net.collab.domain.Slice;
+import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.membership.Memberships;
 import net.collab.domain.Refusal;
 
@@ -22,17 +28,12 @@ public class NeedsAndOffers {
     ActionEvents events;
 
     @Transactional
-    public Need post(Need need, Beneficiary beneficiary, String subject) {
-        memberships.requireActiveMember(need.organizationId, subject);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        need.id = UUID.randomUUID();
-        need.status = Need.Status.OPEN;
-        need.postedBy = subject;
-        need.postedAt = now;
-        need.updatedAt = now;
+    public Need post(Need.Draft draft, Beneficiary beneficiary, String subject) {
+        memberships.requireActiveMember(draft.organizationId(), subject);
+        Need need = Need.post(draft, subject, now());
         need.persist();
         if (beneficiary != null) {
-            beneficiary.needId = need.id;
+            beneficiary.needId = need.id();
             beneficiary.persist();
         }
         events.needPosted(need);
@@ -40,44 +41,48 @@ public class NeedsAndOffers {
     }
 
     @Transactional
-    public Need withdraw(UUID needId, String reason, String subject) {
+    public Need withdrawNeed(UUID needId, String reason, String subject) {
         Need need = findNeed(needId);
-        memberships.requireActiveMember(need.organizationId, subject);
-        if (need.status != Need.Status.OPEN) {
-            throw Refusal.conflict("need " + needId + " is " + need.status + "; only an open need can be withdrawn");
-        }
-        need.status = Need.Status.WITHDRAWN;
-        need.statusReason = reason;
-        need.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        memberships.requireActiveMember(need.organizationId(), subject);
+        need.withdraw(reason, now());
         events.needWithdrawn(need);
         return need;
     }
 
     @Transactional
-    public Offer post(Offer offer, String subject) {
-        memberships.requireActiveMember(offer.organizationId, subject);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        offer.id = UUID.randomUUID();
-        offer.status = Offer.Status.OPEN;
-        offer.postedBy = subject;
-        offer.postedAt = now;
-        offer.updatedAt = now;
+    public Offer post(Offer.Draft draft, String subject) {
+        memberships.requireActiveMember(draft.organizationId(), subject);
+        Offer offer = Offer.post(draft, subject, now());
         offer.persist();
         events.offerPosted(offer);
         return offer;
     }
 
+    /** The organization takes its offer back: matching stops proposing it. */
+    @Transactional
+    public Offer withdrawOffer(UUID offerId, String reason, String subject) {
+        Offer offer = findOffer(offerId);
+        memberships.requireActiveMember(offer.organizationId(), subject);
+        offer.withdraw(reason, now());
+        events.offerWithdrawn(offer);
+        return offer;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
     /**
-     * The beneficiary's personal data, for members of the requesting organization (or the hub that
-     * speaks for it) and the coordinator; each read is written to the audit log in the same
-     * transaction, so no read goes unrecorded.
+     * The beneficiary's personal data, for members of the requesting organization, the
+     * administrators of the hub that sponsors it, and the coordinator; each read is written to the
+     * audit log, with the capacity it was made in, in the same transaction, so no read goes unrecorded.
      */
     @Transactional
     public Beneficiary readBeneficiary(UUID needId, String subject, boolean coordinator) {
         Need need = findNeed(needId);
-        if (!coordinator) {
-            memberships.requireMember(need.organizationId, subject);
-        }
+        PersonalDataAccess.Role role = coordinator ? PersonalDataAccess.Role.COORDINATOR
+                : memberships.requireMember(need.organizationId(), subject) == Memberships.Capacity.MEMBER
+                        ? PersonalDataAccess.Role.REQUESTING_ORGANIZATION : PersonalDataAccess.Role.SPONSORING_HUB;
         Beneficiary beneficiary = Beneficiary.findById(needId);
         if (beneficiary == null) {
             throw Refusal.notFound("beneficiary data of need " + needId);
@@ -85,20 +90,39 @@ public class NeedsAndOffers {
         PersonalDataAccess access = new PersonalDataAccess();
         access.needId = needId;
         access.subject = subject;
-        access.asRole = coordinator ? PersonalDataAccess.Role.COORDINATOR : PersonalDataAccess.Role.REQUESTING_ORGANIZATION;
+        access.asRole = role;
         access.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
         access.persist();
         return beneficiary;
     }
 
-    /** Who read a need's personal data: for the requesting organization and the coordinator. */
+    /** Who read a need's personal data, oldest first, a page at a time: for the requesting organization and the coordinator. */
     @Transactional
-    public java.util.List<PersonalDataAccess> beneficiaryAccesses(UUID needId, String subject, boolean coordinator) {
+    public Slice<PersonalDataAccess> beneficiaryAccesses(UUID needId, String subject, boolean coordinator, int page, int size) {
         Need need = findNeed(needId);
         if (!coordinator) {
-            memberships.requireMember(need.organizationId, subject);
+            memberships.requireMember(need.organizationId(), subject);
         }
-        return PersonalDataAccess.list("needId = ?1 order by accessedAt, id", needId);
+        PanacheQuery<PersonalDataAccess> query = PersonalDataAccess.find("needId", Sort.ascending("accessedAt", "id"), needId);
+        return new Slice<>(query.page(page, size).list(), query.count());
+    }
+
+    /** Open needs, newest first, optionally of one category and of one organization. */
+    @Transactional
+    public Slice<Need> openNeeds(ResourceCategory category, UUID organizationId, int page, int size) {
+        Parameters parameters = Parameters.with("status", Need.Status.OPEN).and("category", category)
+                .and("organizationId", organizationId);
+        PanacheQuery<Need> query = Need.find("status = :status and (:category is null or category = :category)"
+                + " and (:organizationId is null or organizationId = :organizationId)",
+                Sort.descending("postedAt").and("id"), parameters);
+        return new Slice<>(query.page(page, size).list(), query.count());
+    }
+
+    /** Open offers, newest first. */
+    @Transactional
+    public Slice<Offer> openOffers(int page, int size) {
+        PanacheQuery<Offer> query = Offer.find("status", Sort.descending("postedAt").and("id"), Offer.Status.OPEN);
+        return new Slice<>(query.page(page, size).list(), query.count());
     }
 
     @Transactional

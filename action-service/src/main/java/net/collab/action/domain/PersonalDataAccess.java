@@ -19,7 +19,10 @@ public class PersonalDataAccess extends PanacheEntityBase {
 
     /** In which capacity the data was read. */
     public enum Role {
-        REQUESTING_ORGANIZATION, COORDINATOR
+        REQUESTING_ORGANIZATION,
+        /** An administrator of the hub that sponsors the requesting organization. */
+        SPONSORING_HUB,
+        COORDINATOR
     }
 
     @Id

@@ -9,6 +9,7 @@ import net.collab.action.domain.Offer;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferWithdrawn;
 import net.collab.messaging.Outbox;
 
 /** Needs and offers as events: what matching and notification need, and no personal data. */
@@ -20,18 +21,23 @@ public class OutboxActionEvents implements ActionEvents {
 
     @Override
     public void needPosted(Need need) {
-        outbox.publish(new NeedPosted(need.id, need.organizationId, need.category, need.item, need.quantity, need.unit,
-                need.urgency, need.areaCode, need.targetGroup, need.deadline, need.postedAt));
+        outbox.publish(new NeedPosted(need.id(), need.organizationId(), need.category(), need.item(), need.quantity(), need.unit(),
+                need.urgency(), need.areaCode(), need.targetGroup(), need.deadline(), need.postedAt()));
     }
 
     @Override
     public void needWithdrawn(Need need) {
-        outbox.publish(new NeedWithdrawn(need.id, need.organizationId, need.statusReason));
+        outbox.publish(new NeedWithdrawn(need.id(), need.organizationId(), need.statusReason()));
+    }
+
+    @Override
+    public void offerWithdrawn(Offer offer) {
+        outbox.publish(new OfferWithdrawn(offer.id(), offer.organizationId(), offer.statusReason()));
     }
 
     @Override
     public void offerPosted(Offer offer) {
-        outbox.publish(new OfferPosted(offer.id, offer.organizationId, offer.category, offer.item, offer.quantity, offer.unit,
-                offer.areaCode, offer.availableUntil, offer.postedAt));
+        outbox.publish(new OfferPosted(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(), offer.unit(),
+                offer.areaCode(), offer.availableUntil(), offer.postedAt()));
     }
 }

@@ -8,16 +8,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
+import net.collab.events.action.NeedEvent;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
+import net.collab.events.action.OfferEvent;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.matching.domain.Matcher;
 import net.collab.matching.domain.NeedReplica;
 import net.collab.matching.domain.OfferReplica;
+import net.collab.events.registry.OrganizationEvent;
+import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
 
-/** Needs and offers from action-service drive incremental matching. */
+/** Needs and offers from action-service drive incremental matching; organizations feed the replica. */
 @ApplicationScoped
 public class MatchingConsumers {
 
@@ -27,29 +31,51 @@ public class MatchingConsumers {
     @Inject
     Matcher matcher;
 
+    @Inject
+    OrganizationReplica organizations;
+
     @Incoming("needs")
     @Blocking
     public void onNeedEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("needs", "needs", records, event -> {
-            if (event.data() instanceof NeedPosted posted) {
-                matcher.needPosted(toReplica(posted));
-            } else if (event.data() instanceof NeedWithdrawn withdrawn) {
-                matcher.needClosed(withdrawn.needId());
-            }
-        });
+        idempotentConsumer.handleBatch("needs", "needs", records, NeedEvent.class, (envelope, event) -> event.dispatchTo(needs));
     }
 
     @Incoming("offers")
     @Blocking
     public void onOfferEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("offers", "offers", records, event -> {
-            if (event.data() instanceof OfferPosted posted) {
-                matcher.offerPosted(toReplica(posted));
-            } else if (event.data() instanceof OfferWithdrawn withdrawn) {
-                matcher.offerClosed(withdrawn.offerId());
-            }
-        });
+        idempotentConsumer.handleBatch("offers", "offers", records, OfferEvent.class, (envelope, event) -> event.dispatchTo(offers));
     }
+
+    @Incoming("organizations")
+    @Blocking
+    public void onOrganizationEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("organizations", OrganizationReplica.CONSUMER, records, OrganizationEvent.class,
+                (envelope, event) -> organizations.apply(event));
+    }
+
+    private final NeedEvent.Handler needs = new NeedEvent.Handler() {
+        @Override
+        public void posted(NeedPosted event) {
+            matcher.needPosted(toReplica(event));
+        }
+
+        @Override
+        public void withdrawn(NeedWithdrawn event) {
+            matcher.needClosed(event.needId());
+        }
+    };
+
+    private final OfferEvent.Handler offers = new OfferEvent.Handler() {
+        @Override
+        public void posted(OfferPosted event) {
+            matcher.offerPosted(toReplica(event));
+        }
+
+        @Override
+        public void withdrawn(OfferWithdrawn event) {
+            matcher.offerClosed(event.offerId());
+        }
+    };
 
     static NeedReplica toReplica(NeedPosted posted) {
         NeedReplica need = new NeedReplica();

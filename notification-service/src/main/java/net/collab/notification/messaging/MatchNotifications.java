@@ -8,11 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
+import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.OrganizationEvent;
+import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
 import net.collab.notification.domain.Notifier;
 
-/** Match events become inbox items for the organizations concerned. */
+/** Match events become inbox items for the organizations concerned; organizations feed the replica. */
 @ApplicationScoped
 public class MatchNotifications {
 
@@ -22,15 +25,28 @@ public class MatchNotifications {
     @Inject
     Notifier notifier;
 
+    @Inject
+    OrganizationReplica organizations;
+
     @Incoming("matches")
     @Blocking
     public void onMatchEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("matches", "matches", records, event -> {
-            if (event.data() instanceof MatchProposed proposed) {
-                notifier.matchProposed(new Notifier.ProposedMatch(proposed.matchId(), proposed.needId(),
-                        proposed.requesterOrganizationId(), proposed.providerOrganizationId(), proposed.item(),
-                        proposed.quantity().toPlainString(), proposed.unit(), proposed.areaCode(), proposed.explanation()));
-            }
-        });
+        idempotentConsumer.handleBatch("matches", "matches", records, MatchEvent.class, (envelope, event) -> event.dispatchTo(matches));
     }
+
+    @Incoming("organizations")
+    @Blocking
+    public void onOrganizationEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("organizations", OrganizationReplica.CONSUMER, records, OrganizationEvent.class,
+                (envelope, event) -> organizations.apply(event));
+    }
+
+    private final MatchEvent.Handler matches = new MatchEvent.Handler() {
+        @Override
+        public void proposed(MatchProposed proposed) {
+            notifier.matchProposed(new Notifier.ProposedMatch(proposed.matchId(), proposed.needId(),
+                    proposed.requesterOrganizationId(), proposed.providerOrganizationId(), proposed.item(),
+                    proposed.quantity().toPlainString(), proposed.unit(), proposed.areaCode(), proposed.explanation()));
+        }
+    };
 }

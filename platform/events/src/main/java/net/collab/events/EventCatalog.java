@@ -6,15 +6,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.collab.events.action.NeedEvent;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
+import net.collab.events.action.OfferEvent;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.AreaEvent;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
 import net.collab.events.registry.OrganizationApplied;
 import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationEvent;
 import net.collab.events.registry.OrganizationReinstated;
 import net.collab.events.registry.OrganizationRejected;
 import net.collab.events.registry.OrganizationSuspended;
@@ -31,6 +36,11 @@ public final class EventCatalog {
             NeedPosted.class, NeedWithdrawn.class, OfferPosted.class, OfferWithdrawn.class,
             MatchProposed.class);
 
+    /** Per topic, the sealed interface its event types implement. */
+    private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(
+            Topics.ORGANIZATIONS, OrganizationEvent.class, Topics.AREAS, AreaEvent.class,
+            Topics.NEEDS, NeedEvent.class, Topics.OFFERS, OfferEvent.class, Topics.MATCHES, MatchEvent.class);
+
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));
 
@@ -43,6 +53,15 @@ public final class EventCatalog {
 
     public static Optional<Class<? extends DomainEvent>> byType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The sealed interface of the topic's events, e.g. {@code NeedEvent} for {@code action.needs.v1}. */
+    public static Class<? extends DomainEvent> eventsOf(String topic) {
+        Class<? extends DomainEvent> events = BY_TOPIC.get(topic);
+        if (events == null) {
+            throw new IllegalArgumentException("no events are defined for topic " + topic);
+        }
+        return events;
     }
 
     public static EventContract contractOf(Class<? extends DomainEvent> eventClass) {

@@ -1,6 +1,5 @@
 package net.collab.membership;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,15 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.registry.OrganizationEvent;
 import net.collab.events.registry.OrganizationSnapshot;
-import net.collab.messaging.IdempotentConsumer;
 
 /**
  * This service's copy of the registry's organizations and their members. Every event on the
@@ -30,39 +25,34 @@ import net.collab.messaging.IdempotentConsumer;
 @ApplicationScoped
 public class OrganizationReplica {
 
-    static final String CONSUMER = "organizations-replica";
+    /** The consumer name a service's organizations channel records its processed events under. */
+    public static final String CONSUMER = "organizations-replica";
 
     @Inject
     EntityManager entityManager;
 
-    @Inject
-    IdempotentConsumer idempotentConsumer;
-
-    @Incoming("organizations")
-    @Blocking
-    public void onOrganizationEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("organizations", CONSUMER, records, event -> {
-            if (event.data() instanceof OrganizationEvent organizationEvent) {
-                apply(organizationEvent.organization(), event.envelope().time());
-            }
-        });
-    }
-
-    /** Applies the snapshot unless a newer one was applied already (e.g. a dead letter replayed late). */
-    void apply(OrganizationSnapshot organization, OffsetDateTime changedAt) {
+    /**
+     * Applies an event of {@code registry.organizations.v1}, inside the consumer's transaction:
+     * the snapshot it carries replaces the replica's, unless the replica has a newer version
+     * already (events read out of order, or a dead letter replayed late). Each service declares
+     * the channel and its own {@code @Incoming} method, which hands the events here.
+     */
+    public void apply(OrganizationEvent event) {
+        OrganizationSnapshot organization = event.organization();
         int applied = entityManager.createNativeQuery("""
-                insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6)
+                insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id, version)
+                values (?1, ?2, ?3, ?4, now(), ?5, ?6)
                 on conflict (id) do update set name_zh = excluded.name_zh, kind = excluded.kind,
                     status = excluded.status, updated_at = excluded.updated_at,
-                    sponsor_organization_id = excluded.sponsor_organization_id
-                where organization_replica.updated_at <= excluded.updated_at""")
+                    sponsor_organization_id = excluded.sponsor_organization_id, version = excluded.version
+                where organization_replica.version is null or excluded.version is null
+                    or organization_replica.version <= excluded.version""")
                 .setParameter(1, organization.id())
                 .setParameter(2, organization.nameZh())
                 .setParameter(3, organization.kind().name())
                 .setParameter(4, organization.status().name())
-                .setParameter(5, changedAt)
-                .setParameter(6, organization.sponsorOrganizationId())
+                .setParameter(5, organization.sponsorOrganizationId())
+                .setParameter(6, organization.version())
                 .executeUpdate();
         if (applied == 0) {
             return;
@@ -81,10 +71,10 @@ public class OrganizationReplica {
 
     /**
      * What a person may do for an organization, in one query: the organization's status (empty if
-     * unknown), whether the person is a member, and whether they are a member of the approved hub
-     * that sponsors it.
+     * unknown), whether the person is a member, and whether they are an administrator of the
+     * approved hub that sponsors it.
      */
-    public record Standing(Optional<OrganizationStatus> status, boolean member, boolean memberOfActiveSponsor) {
+    public record Standing(Optional<OrganizationStatus> status, boolean member, boolean administratorOfActiveSponsor) {
     }
 
     @Transactional
@@ -96,7 +86,7 @@ public class OrganizationReplica {
                     exists (select 1 from organization_replica sponsor
                             join organization_member_replica member on member.organization_id = sponsor.id
                             where sponsor.id = organization.sponsor_organization_id and sponsor.status = 'APPROVED'
-                            and member.subject = ?2)
+                            and member.subject = ?2 and member.role = 'ORG_ADMIN')
                 from organization_replica organization where organization.id = ?1""")
                 .setParameter(1, organizationId).setParameter(2, subject).getResultList();
         if (rows.isEmpty()) {

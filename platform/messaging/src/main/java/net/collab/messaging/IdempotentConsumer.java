@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import net.collab.events.DomainEvent;
 import net.collab.events.EventCatalog;
 import net.collab.events.EventCodec;
 import net.collab.events.EventCodec.MalformedEventException;
@@ -105,6 +107,22 @@ public class IdempotentConsumer {
                 deadLetter(channel, consumer, delivery.record(), alone);
             }
         }
+    }
+
+    /**
+     * As {@link #handleBatch(String, String, Iterable, Consumer)}, for a channel whose events are
+     * {@code topicEvents} (the topic's sealed interface, e.g. {@code NeedEvent}); an event of
+     * another topic's type on this channel is dead-lettered, never silently marked processed.
+     */
+    public <E extends DomainEvent> void handleBatch(String channel, String consumer,
+            Iterable<ConsumerRecord<String, String>> records, Class<E> topicEvents, BiConsumer<EventEnvelope, E> handler) {
+        handleBatch(channel, consumer, records, event -> {
+            if (!topicEvents.isInstance(event.data())) {
+                throw new MalformedEventException(event.envelope().type(),
+                        "is not an event of this channel's topic (" + topicEvents.getSimpleName() + ")");
+            }
+            handler.accept(event.envelope(), topicEvents.cast(event.data()));
+        });
     }
 
     /** Null when the record's type is unknown to this version. */

@@ -2,6 +2,7 @@ package net.collab.testing;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
@@ -17,9 +18,13 @@ public final class TestOrganizations {
     private TestOrganizations() {
     }
 
+    /** Each snapshot sent is newer than the ones before, as the registry's versions are. */
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     public static OrganizationSnapshot snapshot(UUID id, OrganizationStatus status, String adminSubject) {
         return new OrganizationSnapshot(id, "测试组织-" + id, null, OrganizationKind.VOLUNTEER_TEAM, status,
-                List.of("370811012"), List.of(new OrganizationSnapshot.Member(adminSubject, MemberRole.ORG_ADMIN)));
+                List.of("370811012"), List.of(new OrganizationSnapshot.Member(adminSubject, MemberRole.ORG_ADMIN)), null,
+                VERSIONS.incrementAndGet());
     }
 
     /** Publishes an approved organization with one administrator; returns its id. */
@@ -40,7 +45,7 @@ public final class TestOrganizations {
         UUID id = UUID.randomUUID();
         OrganizationSnapshot plain = snapshot(id, OrganizationStatus.APPROVED, adminSubject);
         TestEvents.send(new OrganizationApproved(new OrganizationSnapshot(id, plain.nameZh(), null, plain.kind(),
-                plain.status(), plain.serviceAreas(), plain.members(), hub)));
+                plain.status(), plain.serviceAreas(), plain.members(), hub, plain.version())));
         return id;
     }
 

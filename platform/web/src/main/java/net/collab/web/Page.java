@@ -9,6 +9,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
 
+    /** The page {@code page} of {@code size} items that a domain query answered with. */
+    public static <T> Page<T> of(net.collab.domain.Slice<T> slice, int page, int size) {
+        return new Page<>(slice.items(), page, size, slice.total());
+    }
+
     /** Checks paging parameters, refusing nonsense with a clear problem. */
     public static void check(int page, int size) {
         if (page < 0) {

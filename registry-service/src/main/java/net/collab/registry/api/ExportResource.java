@@ -61,26 +61,26 @@ public class ExportResource {
     /** One organization as an HSDS 3 {@code organization}, with the network's extras under {@code x_collabnet}. */
     static Map<String, Object> hsds(Organization organization) {
         Map<String, Object> hsds = new LinkedHashMap<>();
-        hsds.put("id", organization.id.toString());
-        hsds.put("name", organization.nameZh);
-        hsds.put("alternate_name", organization.nameEn);
-        hsds.put("description", organization.description);
-        hsds.put("email", organization.publicContact == null ? null : organization.publicContact.email());
-        hsds.put("website", organization.website);
-        hsds.put("legal_status", organization.registrationStatus.name());
-        hsds.put("organization_identifiers", organization.creditCode == null ? List.of()
+        hsds.put("id", organization.id().toString());
+        hsds.put("name", organization.nameZh());
+        hsds.put("alternate_name", organization.nameEn());
+        hsds.put("description", organization.description());
+        hsds.put("email", organization.publicContact() == null ? null : organization.publicContact().email());
+        hsds.put("website", organization.website());
+        hsds.put("legal_status", organization.registrationStatus().name());
+        hsds.put("organization_identifiers", organization.creditCode() == null ? List.of()
                 : List.of(Map.of("identifier_scheme", "CN-USCC", "identifier_type", "Unified Social Credit Code",
-                        "identifier", organization.creditCode)));
-        Contact contact = organization.publicContact;
+                        "identifier", organization.creditCode())));
+        Contact contact = organization.publicContact();
         hsds.put("phones", contact == null || contact.phone() == null ? List.of() : List.of(Map.of("number", contact.phone())));
-        hsds.put("service_areas", organization.serviceAreas.stream()
+        hsds.put("service_areas", organization.serviceAreas().stream()
                 .map(code -> Map.of("extent_type", "cn_division_code", "extent", code)).toList());
         Map<String, Object> extras = new LinkedHashMap<>();
-        extras.put("kind", organization.kind.name());
-        extras.put("evaluation_grade", organization.evaluationGrade == null ? null : organization.evaluationGrade.label());
-        extras.put("service_domains", organization.serviceDomains);
-        extras.put("target_groups", organization.targetGroups);
-        extras.put("sponsor_organization_id", organization.sponsorOrganizationId);
+        extras.put("kind", organization.kind().name());
+        extras.put("evaluation_grade", organization.evaluationGrade() == null ? null : organization.evaluationGrade().label());
+        extras.put("service_domains", organization.serviceDomains());
+        extras.put("target_groups", organization.targetGroups());
+        extras.put("sponsor_organization_id", organization.sponsorOrganizationId());
         hsds.put("x_collabnet", extras);
         return hsds;
     }
@@ -90,13 +90,13 @@ public class ExportResource {
         rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[0]).toList());
         rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[1]).toList());
         for (Organization organization : organizations) {
-            Contact contact = organization.publicContact;
-            rows.add(java.util.Arrays.asList(organization.nameZh, organization.nameEn, organization.id.toString(),
-                    organization.kind.name(), organization.registrationStatus.name(), organization.creditCode,
-                    organization.evaluationGrade == null ? null : organization.evaluationGrade.label(),
-                    String.join(";", organization.serviceDomains), String.join(";", organization.targetGroups),
-                    String.join(";", organization.serviceAreas), contact == null ? null : contact.phone(),
-                    contact == null ? null : contact.email(), organization.website));
+            Contact contact = organization.publicContact();
+            rows.add(java.util.Arrays.asList(organization.nameZh(), organization.nameEn(), organization.id().toString(),
+                    organization.kind().name(), organization.registrationStatus().name(), organization.creditCode(),
+                    organization.evaluationGrade() == null ? null : organization.evaluationGrade().label(),
+                    String.join(";", organization.serviceDomains()), String.join(";", organization.targetGroups()),
+                    String.join(";", organization.serviceAreas()), contact == null ? null : contact.phone(),
+                    contact == null ? null : contact.email(), organization.website()));
         }
         try (StringWriter out = new StringWriter()) {
             CSV.writer(CsvSchema.emptySchema()).writeValues(out).writeAll(rows);

@@ -47,7 +47,7 @@ public class MemberResource {
         }
         // E-mails are personal: the sponsoring hub sees who is a member, not how to reach them.
         boolean seesEmails = caller.isCoordinator() || organization.hasMember(caller.subject());
-        return organization.members.stream().map(MemberView::of)
+        return organization.members().stream().map(MemberView::of)
                 .map(member -> seesEmails ? member : new MemberView(member.subject(), null, member.role(), member.addedAt()))
                 .sorted(Comparator.comparing(MemberView::subject)).toList();
     }

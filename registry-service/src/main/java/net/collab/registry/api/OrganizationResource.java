@@ -30,6 +30,7 @@ import net.collab.registry.api.OrganizationViews.OrganizationView;
 import net.collab.registry.api.OrganizationViews.ProfileChange;
 import net.collab.registry.api.OrganizationViews.PublicOrganization;
 import net.collab.registry.api.OrganizationViews.ReasonRequest;
+import net.collab.registry.api.OrganizationViews.SponsorshipAnswer;
 import net.collab.registry.domain.Actor;
 import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationService;
@@ -55,7 +56,7 @@ public class OrganizationResource {
     @Authenticated
     public Response apply(@Valid @NotNull ApplicationRequest request) {
         Organization organization = organizations.apply(request.toProfile(), caller.subject());
-        return Response.created(URI.create("/organizations/" + organization.id))
+        return Response.created(URI.create("/organizations/" + organization.id()))
                 .entity(OrganizationView.of(organization)).build();
     }
 
@@ -76,8 +77,7 @@ public class OrganizationResource {
     @Authenticated
     @Transactional
     public List<OrganizationView> mine() {
-        return Organization.<Organization>list("select o from Organization o join o.members m where m.subject = ?1 order by o.nameZh",
-                caller.subject()).stream().map(OrganizationView::of).toList();
+        return organizations.of(caller.subject()).stream().map(OrganizationView::of).toList();
     }
 
     /**
@@ -94,7 +94,7 @@ public class OrganizationResource {
         if (organizations.isInsider(organization, actorOrNull())) {
             return OrganizationView.of(organization);
         }
-        if (organization.status != OrganizationStatus.APPROVED) {
+        if (organization.status() != OrganizationStatus.APPROVED) {
             throw Refusal.notFound("organization " + id);
         }
         return PublicOrganization.of(organization);
@@ -132,7 +132,8 @@ public class OrganizationResource {
     public record Sponsorship(UUID hubId, String hubNameZh, List<SponsoredGroup> groups) {
     }
 
-    public record SponsoredGroup(UUID id, String nameZh, OrganizationStatus status) {
+    public record SponsoredGroup(UUID id, String nameZh, OrganizationStatus status,
+            Organization.SponsorshipStatus sponsorshipStatus) {
     }
 
     /** Who sponsors whom, across the network: for the coordinator. */
@@ -141,20 +142,25 @@ public class OrganizationResource {
     @RolesAllowed(Caller.COORDINATOR)
     @Transactional
     public List<Sponsorship> sponsorships() {
-        List<Organization> groups = Organization.list("sponsorOrganizationId is not null order by nameZh");
-        var byHub = groups.stream().collect(java.util.stream.Collectors.groupingBy(group -> group.sponsorOrganizationId,
-                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
-        return byHub.entrySet().stream()
-                .map(entry -> {
-                    Organization hub = organizations.find(entry.getKey());
-                    return new Sponsorship(hub.id, hub.nameZh, entry.getValue().stream()
-                            .map(group -> new SponsoredGroup(group.id, group.nameZh, group.status)).toList());
-                })
-                .sorted(java.util.Comparator.comparing(Sponsorship::hubNameZh))
+        return organizations.sponsorships().entrySet().stream()
+                .map(entry -> new Sponsorship(entry.getKey().id(), entry.getKey().nameZh(), entry.getValue().stream()
+                        .map(group -> new SponsoredGroup(group.id(), group.nameZh(), group.status(), group.sponsorshipStatus()))
+                        .toList()))
                 .toList();
     }
 
-    /** The grassroots groups a hub sponsors: for the hub's members and the coordinator. */
+    /**
+     * The hub a grassroots group names as its sponsor accepts (or declines): until it accepts,
+     * the hub has no say over the group. By the hub's administrators or the coordinator.
+     */
+    @POST
+    @Path("{id}/sponsorship/answer")
+    @Authenticated
+    public OrganizationView answerSponsorship(@PathParam("id") UUID id, @Valid @NotNull SponsorshipAnswer answer) {
+        return OrganizationView.of(organizations.answerSponsorship(id, answer.accepts(), actor()));
+    }
+
+    /** The grassroots groups that name a hub as sponsor, with the hub's answer: for the hub's administrators and the coordinator. */
     @GET
     @Path("{id}/sponsored")
     @Authenticated

@@ -140,17 +140,29 @@ public final class OrganizationViews {
         }
     }
 
-    /** What anyone may see of an approved organization. */
+    /** A hub's answer to a grassroots group that names it as sponsor. */
+    public record SponsorshipAnswer(@NotNull Answer answer) {
+
+        public enum Answer {
+            ACCEPT, DECLINE
+        }
+
+        boolean accepts() {
+            return answer == Answer.ACCEPT;
+        }
+    }
+
+    /** What anyone may see of an approved organization (its sponsor once the hub has accepted). */
     public record PublicOrganization(UUID id, String nameZh, String nameEn, OrganizationKind kind,
             RegistrationStatus registrationStatus, String unifiedSocialCreditCode, EvaluationGrade evaluationGrade,
             List<String> serviceDomains, List<String> targetGroups, List<String> serviceAreas, String description,
             ContactData publicContact, String website, UUID sponsorOrganizationId) {
         static PublicOrganization of(Organization organization) {
-            return new PublicOrganization(organization.id, organization.nameZh, organization.nameEn, organization.kind,
-                    organization.registrationStatus, organization.creditCode, organization.evaluationGrade,
-                    organization.serviceDomains, organization.targetGroups, organization.serviceAreas,
-                    organization.description, ContactData.of(organization.publicContact), organization.website,
-                    organization.sponsorOrganizationId);
+            return new PublicOrganization(organization.id(), organization.nameZh(), organization.nameEn(), organization.kind(),
+                    organization.registrationStatus(), organization.creditCode(), organization.evaluationGrade(),
+                    organization.serviceDomains(), organization.targetGroups(), organization.serviceAreas(),
+                    organization.description(), ContactData.of(organization.publicContact()), organization.website(),
+                    organization.acceptedSponsor().orElse(null));
         }
     }
 
@@ -159,15 +171,15 @@ public final class OrganizationViews {
             RegistrationStatus registrationStatus, String unifiedSocialCreditCode, EvaluationGrade evaluationGrade,
             List<String> serviceDomains, List<String> targetGroups, List<String> serviceAreas, String description,
             ContactData publicContact, List<ContactData> privateContacts, String website, UUID sponsorOrganizationId,
-            OrganizationStatus status, String statusReason, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            Organization.SponsorshipStatus sponsorshipStatus, OrganizationStatus status, String statusReason, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static OrganizationView of(Organization organization) {
-            return new OrganizationView(organization.id, organization.nameZh, organization.nameEn, organization.kind,
-                    organization.registrationStatus, organization.creditCode, organization.evaluationGrade,
-                    organization.serviceDomains, organization.targetGroups, organization.serviceAreas,
-                    organization.description, ContactData.of(organization.publicContact),
-                    organization.privateContacts.stream().map(ContactData::of).toList(), organization.website,
-                    organization.sponsorOrganizationId, organization.status, organization.statusReason,
-                    organization.createdAt, organization.updatedAt);
+            return new OrganizationView(organization.id(), organization.nameZh(), organization.nameEn(), organization.kind(),
+                    organization.registrationStatus(), organization.creditCode(), organization.evaluationGrade(),
+                    organization.serviceDomains(), organization.targetGroups(), organization.serviceAreas(),
+                    organization.description(), ContactData.of(organization.publicContact()),
+                    organization.privateContacts().stream().map(ContactData::of).toList(), organization.website(),
+                    organization.sponsorOrganizationId(), organization.sponsorshipStatus(), organization.status(), organization.statusReason(),
+                    organization.createdAt(), organization.updatedAt());
         }
     }
 

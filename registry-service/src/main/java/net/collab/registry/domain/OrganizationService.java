@@ -4,17 +4,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import net.collab.domain.Refusal;
 import net.collab.events.Vocabulary.EvaluationGrade;
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
-import net.collab.events.Vocabulary.OrganizationStatus;
-import net.collab.domain.Refusal;
 
 /**
  * Membership of the network: organizations apply, the coordinator decides, suspends and
@@ -43,14 +48,9 @@ public class OrganizationService {
     /** The applicant becomes the organization's first administrator. */
     @Transactional
     public Organization apply(Profile profile, String applicantSubject) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Organization organization = new Organization();
-        organization.id = UUID.randomUUID();
-        organization.status = OrganizationStatus.APPLIED;
-        organization.createdAt = now;
-        organization.members.add(new Member(applicantSubject, MemberRole.ORG_ADMIN, now));
-        applyProfile(organization, profile);
-        organization.updatedAt = now;
+        checkAgainstNetwork(profile, null);
+        Organization organization = Organization.applyFor(profile, applicantSubject,
+                speaksForSponsor(profile.sponsorOrganizationId(), applicantSubject), now());
         organization.persist();
         events.applied(organization);
         return organization;
@@ -60,46 +60,38 @@ public class OrganizationService {
     @Transactional
     public Organization update(UUID id, Profile changes, Actor actor) {
         Organization organization = find(id);
-        requireAdministrator(organization, actor);
-        applyProfile(organization, merge(organization, changes));
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Profile merged = merge(organization, changes);
+        Organization.Authority authority = authority(organization, actor);
+        if (authority.administers()) {
+            checkAgainstNetwork(merged, organization);
+        }
+        organization.changeProfile(merged, authority,
+                actor.coordinator() || speaksForSponsor(merged.sponsorOrganizationId(), actor.subject()), now());
         events.updated(organization);
         return organization;
     }
 
-    private void applyProfile(Organization organization, Profile profile) {
+    /** The rules of a profile that involve other organizations and the areas. */
+    private void checkAgainstNetwork(Profile profile, Organization current) {
         if (profile.registrationStatus() == RegistrationStatus.REGISTERED && profile.creditCode() == null) {
             throw Refusal.invalid("unifiedSocialCreditCode", "is required for a REGISTERED organization");
         }
-        if (profile.creditCode() != null && !profile.creditCode().equals(organization.creditCode)
+        if (profile.creditCode() != null && (current == null || !profile.creditCode().equals(current.creditCode()))
                 && Organization.creditCodeTaken(profile.creditCode())) {
             throw Refusal.conflict("an organization with Unified Social Credit Code "
                     + profile.creditCode() + " is already registered in the network");
         }
         areas.requireKnown("serviceAreas", profile.serviceAreas());
-        boolean sponsorChanges = !java.util.Objects.equals(profile.sponsorOrganizationId(), organization.sponsorOrganizationId)
-                || organization.registrationStatus != RegistrationStatus.GRASSROOTS;
         if (profile.registrationStatus() == RegistrationStatus.GRASSROOTS) {
+            boolean sponsorChanges = current == null
+                    || !Objects.equals(profile.sponsorOrganizationId(), current.sponsorOrganizationId())
+                    || current.registrationStatus() != RegistrationStatus.GRASSROOTS;
             if (sponsorChanges) {
-                requireSponsor(organization, profile.sponsorOrganizationId());
+                requireSponsor(current, profile.sponsorOrganizationId());
             }
         } else if (profile.sponsorOrganizationId() != null) {
             throw Refusal.invalid("sponsorOrganizationId", "only a GRASSROOTS group has a sponsor");
         }
-        organization.nameZh = profile.nameZh().strip();
-        organization.nameEn = profile.nameEn() == null || profile.nameEn().isBlank() ? null : profile.nameEn().strip();
-        organization.kind = profile.kind();
-        organization.registrationStatus = profile.registrationStatus();
-        organization.creditCode = profile.creditCode();
-        organization.evaluationGrade = profile.evaluationGrade();
-        organization.serviceDomains = List.copyOf(profile.serviceDomains());
-        organization.targetGroups = List.copyOf(profile.targetGroups());
-        organization.serviceAreas = List.copyOf(profile.serviceAreas());
-        organization.description = profile.description();
-        organization.publicContact = profile.publicContact();
-        organization.privateContacts = new ArrayList<>(profile.privateContacts());
-        organization.website = profile.website();
-        organization.sponsorOrganizationId = profile.sponsorOrganizationId();
     }
 
     private void requireSponsor(Organization organization, UUID sponsorId) {
@@ -108,11 +100,20 @@ public class OrganizationService {
                     "a GRASSROOTS group must name the approved hub organization that sponsors it");
         }
         Organization sponsor = Organization.findById(sponsorId);
-        if (sponsor == null || sponsor.kind != OrganizationKind.HUB_ORGANIZATION || !sponsor.active()
-                || sponsor.id.equals(organization.id)) {
+        if (sponsor == null || sponsor.kind() != OrganizationKind.HUB_ORGANIZATION || !sponsor.active()
+                || organization != null && sponsor.id().equals(organization.id())) {
             throw Refusal.invalid("sponsorOrganizationId",
                     sponsorId + " is not an approved hub organization (HUB_ORGANIZATION)");
         }
+    }
+
+    /** Whether the person is an administrator of the named hub: then the hub agrees to sponsor as it is named. */
+    private static boolean speaksForSponsor(UUID sponsorId, String subject) {
+        if (sponsorId == null) {
+            return false;
+        }
+        Organization sponsor = Organization.findById(sponsorId);
+        return sponsor != null && sponsor.hasAdmin(subject);
     }
 
     private static Profile merge(Organization current, Profile changes) {
@@ -120,15 +121,15 @@ public class OrganizationService {
         boolean leavesGrassroots = changes.registrationStatus() != null
                 && changes.registrationStatus() != RegistrationStatus.GRASSROOTS;
         UUID sponsor = changes.sponsorOrganizationId() != null || leavesGrassroots
-                ? changes.sponsorOrganizationId() : current.sponsorOrganizationId;
+                ? changes.sponsorOrganizationId() : current.sponsorOrganizationId();
         return new Profile(
-                or(changes.nameZh(), current.nameZh), or(changes.nameEn(), current.nameEn),
-                or(changes.kind(), current.kind), or(changes.registrationStatus(), current.registrationStatus),
-                or(changes.creditCode(), current.creditCode), or(changes.evaluationGrade(), current.evaluationGrade),
-                or(changes.serviceDomains(), current.serviceDomains), or(changes.targetGroups(), current.targetGroups),
-                or(changes.serviceAreas(), current.serviceAreas), or(changes.description(), current.description),
-                or(changes.publicContact(), current.publicContact), or(changes.privateContacts(), current.privateContacts),
-                or(changes.website(), current.website),
+                or(changes.nameZh(), current.nameZh()), or(changes.nameEn(), current.nameEn()),
+                or(changes.kind(), current.kind()), or(changes.registrationStatus(), current.registrationStatus()),
+                or(changes.creditCode(), current.creditCode()), or(changes.evaluationGrade(), current.evaluationGrade()),
+                or(changes.serviceDomains(), current.serviceDomains()), or(changes.targetGroups(), current.targetGroups()),
+                or(changes.serviceAreas(), current.serviceAreas()), or(changes.description(), current.description()),
+                or(changes.publicContact(), current.publicContact()), or(changes.privateContacts(), current.privateContacts()),
+                or(changes.website(), current.website()),
                 sponsor);
     }
 
@@ -140,13 +141,11 @@ public class OrganizationService {
     @Transactional
     public Organization decide(UUID id, boolean approve, String reason) {
         Organization organization = find(id);
-        requireStatus(organization, OrganizationStatus.APPLIED, "approved or rejected");
-        organization.status = approve ? OrganizationStatus.APPROVED : OrganizationStatus.REJECTED;
-        organization.statusReason = reason;
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (approve) {
+            organization.approve(reason, now());
             events.approved(organization);
         } else {
+            organization.reject(reason, now());
             events.rejected(organization, reason);
         }
         return organization;
@@ -156,10 +155,7 @@ public class OrganizationService {
     @Transactional
     public Organization suspend(UUID id, String reason) {
         Organization organization = find(id);
-        requireStatus(organization, OrganizationStatus.APPROVED, "suspended");
-        organization.status = OrganizationStatus.SUSPENDED;
-        organization.statusReason = reason;
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        organization.suspend(reason, now());
         events.suspended(organization, reason);
         return organization;
     }
@@ -168,44 +164,40 @@ public class OrganizationService {
     @Transactional
     public Organization reinstate(UUID id, String reason) {
         Organization organization = find(id);
-        requireStatus(organization, OrganizationStatus.SUSPENDED, "reinstated");
-        organization.status = OrganizationStatus.APPROVED;
-        organization.statusReason = reason;
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        organization.reinstate(reason, now());
         events.reinstated(organization);
         return organization;
     }
 
-    private static void requireStatus(Organization organization, OrganizationStatus expected, String action) {
-        if (organization.status != expected) {
-            throw Refusal.conflict("organization " + organization.id + " is " + organization.status
-                    + "; only a " + expected + " organization can be " + action);
+    /** The hub a group named answers, by one of the hub's administrators (or the coordinator). */
+    @Transactional
+    public Organization answerSponsorship(UUID groupId, boolean accept, Actor actor) {
+        Organization group = find(groupId);
+        if (group.sponsorOrganizationId() == null) {
+            throw Refusal.conflict("organization " + groupId + " names no sponsoring hub");
         }
+        if (!actor.coordinator() && !speaksForSponsor(group.sponsorOrganizationId(), actor.subject())) {
+            throw Refusal.forbidden("only administrators (org-admin) of the hub " + group.sponsorOrganizationId()
+                    + " that the group names, or the coordinator, answer its request for sponsorship");
+        }
+        group.answerSponsorship(accept, now());
+        events.updated(group);
+        return group;
     }
 
     /**
-     * Adds a person (by subject, or by the e-mail the identity provider knows) or changes the role
-     * of a member; by the organization's administrators, its sponsor's or the coordinator.
+     * Adds a person (by subject, or by the verified e-mail the identity provider knows) or changes
+     * the role of a member; by the organization's administrators, its sponsor's or the coordinator.
      */
     @Transactional
     public Member putMember(UUID id, String subject, String email, MemberRole role, Actor actor) {
         Organization organization = find(id);
-        requireAdministrator(organization, actor);
+        Organization.Authority authority = authority(organization, actor);
+        organization.requireAdministration(authority); // before the e-mail lookup: strangers learn nothing of who has an account
         String resolved = subject != null ? subject : identities.subjectByEmail(email).orElseThrow(() ->
-                Refusal.invalid("email", "no person with the e-mail " + email
-                        + " is known to the identity provider; they must have an account first"));
-        var existing = organization.member(resolved);
-        if (existing.isPresent() && existing.get().role == MemberRole.ORG_ADMIN && role != MemberRole.ORG_ADMIN
-                && organization.adminCount() == 1) {
-            throw Refusal.conflict("this is the organization's last administrator; grant org-admin to someone else first");
-        }
-        Member member = existing.orElseGet(() -> {
-            Member added = new Member(resolved, role, OffsetDateTime.now(ZoneOffset.UTC), email);
-            organization.members.add(added);
-            return added;
-        });
-        member.role = role;
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                Refusal.invalid("email", "no person with the verified e-mail " + email
+                        + " is known to the identity provider; they must have an account and confirm their e-mail first"));
+        Member member = organization.putMember(resolved, email, role, authority, now());
         events.memberAdded(organization, member);
         return member;
     }
@@ -213,14 +205,7 @@ public class OrganizationService {
     @Transactional
     public void removeMember(UUID id, String subject, Actor actor) {
         Organization organization = find(id);
-        requireAdministrator(organization, actor);
-        Member member = organization.member(subject).orElseThrow(() ->
-                Refusal.notFound("member " + subject + " of organization " + id));
-        if (member.role == MemberRole.ORG_ADMIN && organization.adminCount() == 1) {
-            throw Refusal.conflict("this is the organization's last administrator; grant org-admin to someone else first");
-        }
-        organization.members.remove(member);
-        organization.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        organization.removeMember(subject, authority(organization, actor), now());
         events.memberRemoved(organization, subject);
     }
 
@@ -233,39 +218,71 @@ public class OrganizationService {
         return organization;
     }
 
-    /** The groups a hub sponsors; seen by the hub's members and the coordinator. */
+    /** The groups that name a hub as sponsor (whatever the hub's answer); seen by the hub's administrators and the coordinator. */
     @Transactional
     public List<Organization> sponsored(UUID hubId, Actor actor) {
         Organization hub = find(hubId);
-        if (!actor.coordinator() && !hub.hasMember(actor.subject())) {
-            throw Refusal.forbidden("only the hub's members and the coordinator see whom it sponsors");
+        if (!actor.coordinator() && !hub.hasAdmin(actor.subject())) {
+            throw Refusal.forbidden("only the hub's administrators and the coordinator see whom it sponsors");
         }
         return Organization.list("sponsorOrganizationId = ?1 order by nameZh", hubId);
     }
 
-    /** Sees everything about the organization: its members, its sponsoring hub's members, the coordinator. */
+    /** Every sponsorship in the network, grouped by hub, hubs by name: for the coordinator. */
+    @Transactional
+    public Map<Organization, List<Organization>> sponsorships() {
+        List<Organization> groups = Organization.list("sponsorOrganizationId is not null order by nameZh");
+        Map<UUID, Organization> hubs = Organization.<Organization>list("id in ?1",
+                groups.stream().map(Organization::sponsorOrganizationId).distinct().toList())
+                .stream().collect(Collectors.toMap(Organization::id, hub -> hub));
+        Map<Organization, List<Organization>> byHub = new TreeMap<>(
+                Comparator.comparing(Organization::nameZh).thenComparing(Organization::id));
+        for (Organization group : groups) {
+            byHub.computeIfAbsent(hubs.get(group.sponsorOrganizationId()), hub -> new ArrayList<>()).add(group);
+        }
+        return byHub;
+    }
+
+    /** The organizations a person belongs to, whatever their status, by name. */
+    @Transactional
+    public List<Organization> of(String subject) {
+        return Organization.list("select o from Organization o join o.members m where m.subject = ?1 order by o.nameZh", subject);
+    }
+
+    /**
+     * Sees everything about the organization: its members, the administrators of the hub that
+     * sponsors it (accepted sponsorship), the coordinator.
+     */
     @Transactional
     public boolean isInsider(Organization organization, Actor actor) {
         if (actor == null) {
             return false;
         }
-        return actor.coordinator() || organization.hasMember(actor.subject()) || sponsorHas(organization, actor.subject(), false);
+        return actor.coordinator() || organization.hasMember(actor.subject()) || sponsorAdministers(organization, actor.subject());
     }
 
-    private void requireAdministrator(Organization organization, Actor actor) {
-        if (!actor.coordinator() && !organization.hasAdmin(actor.subject())
-                && !sponsorHas(organization, actor.subject(), true)) {
-            throw Refusal.forbidden("only administrators (org-admin) of organization " + organization.id
-                    + ", of its sponsoring hub, or the coordinator may do this");
+    private Organization.Authority authority(Organization organization, Actor actor) {
+        if (actor.coordinator()) {
+            return Organization.Authority.COORDINATOR;
         }
+        if (organization.hasAdmin(actor.subject())) {
+            return Organization.Authority.ADMINISTRATOR;
+        }
+        return sponsorAdministers(organization, actor.subject()) ? Organization.Authority.SPONSOR_ADMINISTRATOR
+                : Organization.Authority.NONE;
     }
 
-    private boolean sponsorHas(Organization organization, String subject, boolean admin) {
-        if (organization.sponsorOrganizationId == null) {
+    private static boolean sponsorAdministers(Organization organization, String subject) {
+        Optional<UUID> sponsorId = organization.acceptedSponsor();
+        if (sponsorId.isEmpty()) {
             return false;
         }
-        Organization sponsor = Organization.findById(organization.sponsorOrganizationId);
+        Organization sponsor = Organization.findById(sponsorId.get());
         // A suspended or rejected hub no longer speaks for anyone.
-        return sponsor != null && sponsor.active() && (admin ? sponsor.hasAdmin(subject) : sponsor.hasMember(subject));
+        return sponsor != null && sponsor.active() && sponsor.hasAdmin(subject);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
@@ -25,6 +26,9 @@ public class OutboxOrganizationEvents implements OrganizationEvents {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
 
     @Override
     public void applied(Organization organization) {
@@ -66,14 +70,19 @@ public class OutboxOrganizationEvents implements OrganizationEvents {
         outbox.publish(new MemberRemoved(snapshot(organization), subject));
     }
 
-    /** The public state only: no contacts, no credit code, no members' e-mail. */
-    static OrganizationSnapshot snapshot(Organization organization) {
-        return new OrganizationSnapshot(organization.id, organization.nameZh, organization.nameEn, organization.kind,
-                organization.status, organization.serviceAreas,
-                organization.members.stream()
+    /**
+     * The public state only: no contacts, no credit code, no members' e-mail. The sponsor only
+     * once the hub has accepted (other services give it a say over the group). Flushed first, so
+     * that the version is the one this change commits with: replicas keep the highest.
+     */
+    OrganizationSnapshot snapshot(Organization organization) {
+        entityManager.flush();
+        return new OrganizationSnapshot(organization.id(), organization.nameZh(), organization.nameEn(), organization.kind(),
+                organization.status(), organization.serviceAreas(),
+                organization.members().stream()
                         .sorted(Comparator.comparing(member -> member.subject))
                         .map(member -> new OrganizationSnapshot.Member(member.subject, member.role))
                         .toList(),
-                organization.sponsorOrganizationId);
+                organization.acceptedSponsor().orElse(null), (long) organization.version());
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import net.collab.events.DomainEvent;
 import net.collab.events.EventContract;
 import net.collab.events.Topics;
 import net.collab.events.Vocabulary.ResourceCategory;
@@ -26,7 +25,12 @@ public record NeedPosted(
         String areaCode,
         String targetGroup,
         OffsetDateTime deadline,
-        OffsetDateTime postedAt) implements DomainEvent {
+        OffsetDateTime postedAt) implements NeedEvent {
+    @Override
+    public void dispatchTo(Handler handler) {
+        handler.posted(this);
+    }
+
     @Override
     public String aggregateId() {
         return needId.toString();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import net.collab.events.DomainEvent;
 import net.collab.events.EventContract;
 import net.collab.events.Topics;
 import net.collab.events.Vocabulary.ResourceCategory;
@@ -20,7 +19,12 @@ public record OfferPosted(
         String unit,
         String areaCode,
         OffsetDateTime availableUntil,
-        OffsetDateTime postedAt) implements DomainEvent {
+        OffsetDateTime postedAt) implements OfferEvent {
+    @Override
+    public void dispatchTo(Handler handler) {
+        handler.posted(this);
+    }
+
     @Override
     public String aggregateId() {
         return offerId.toString();

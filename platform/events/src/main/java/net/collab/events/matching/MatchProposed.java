@@ -3,7 +3,6 @@ package net.collab.events.matching;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import net.collab.events.DomainEvent;
 import net.collab.events.EventContract;
 import net.collab.events.Topics;
 import net.collab.events.Vocabulary.ResourceCategory;
@@ -21,7 +20,12 @@ public record MatchProposed(
         BigDecimal quantity,
         String unit,
         String areaCode,
-        String explanation) implements DomainEvent {
+        String explanation) implements MatchEvent {
+    @Override
+    public void dispatchTo(Handler handler) {
+        handler.proposed(this);
+    }
+
     @Override
     public String aggregateId() {
         return matchId.toString();
