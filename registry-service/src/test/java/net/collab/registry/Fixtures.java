@@ -54,6 +54,16 @@ final class Fixtures {
         return id;
     }
 
+    /** A grassroots group applied for by its founder, sponsorship accepted by the hub's administrator, approved. */
+    static String sponsoredGroup(String founder, String hub, String hubAdmin) {
+        String group = apply(founder, SponsorshipTest.grassroots(unique("草根队"), hub));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("answer", "ACCEPT"))
+                .when().post("/organizations/{id}/sponsorship/answer", group)
+                .then().statusCode(200).body("sponsorshipStatus", equalTo("ACCEPTED"));
+        approve(group);
+        return group;
+    }
+
     static String approvedHub(String subject) {
         Map<String, Object> hub = application(unique("济阳街道社会组织服务中心"));
         hub.put("kind", "HUB_ORGANIZATION");

@@ -59,7 +59,8 @@ class MembersTest {
         String volunteerSubject = "kc-" + UUID.randomUUID();
         String email = "volunteer-" + UUID.randomUUID() + "@example.org";
         keycloak.stubFor(get(urlPathEqualTo("/auth/admin/realms/quarkus/users")).withQueryParam("email", equalTo(email))
-                .willReturn(okJson("[{\"id\":\"" + volunteerSubject + "\",\"email\":\"" + email + "\",\"enabled\":true}]")));
+                .willReturn(okJson("[{\"id\":\"" + volunteerSubject + "\",\"email\":\"" + email
+                        + "\",\"emailVerified\":true,\"enabled\":true}]")));
 
         try (TopicProbe probe = TopicProbe.open(Topics.ORGANIZATIONS)) {
             given().auth().oauth2(TestTokens.user(admin)).contentType(ContentType.JSON).body(Map.of("email", email))
@@ -97,25 +98,62 @@ class MembersTest {
     }
 
     @Test
-    void theSponsoringHubSeesWhoIsAMemberButNotTheirEmail() {
+    void theSponsoringHubsAdministratorsSeeWhoIsAMemberButNotTheirEmailAndCannotTakeTheGroupsAdministrators() {
         String hubMember = "hub-member-" + UUID.randomUUID();
         String hubAdmin = "hub-admin-" + UUID.randomUUID();
         String hub = Fixtures.approvedHub(hubAdmin);
         given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("subject", hubMember))
                 .when().post("/organizations/{id}/members", hub).then().statusCode(200);
         String founder = "founder-" + UUID.randomUUID();
-        String group = Fixtures.approved(founder, SponsorshipTest.grassroots(Fixtures.unique("草根队"), hub));
+        String group = Fixtures.sponsoredGroup(founder, hub, hubAdmin);
         String email = "grandma-helper-" + UUID.randomUUID() + "@example.org";
         keycloak.stubFor(get(urlPathEqualTo("/auth/admin/realms/quarkus/users")).withQueryParam("email", equalTo(email))
-                .willReturn(okJson("[{\"id\":\"helper-" + UUID.randomUUID() + "\",\"email\":\"" + email + "\"}]")));
+                .willReturn(okJson("[{\"id\":\"helper-" + UUID.randomUUID() + "\",\"email\":\"" + email
+                        + "\",\"emailVerified\":true}]")));
         given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("email", email))
                 .when().post("/organizations/{id}/members", group).then().statusCode(200);
 
         given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/members", group)
                 .then().statusCode(200).body("email", hasItem(email));
-        String seenByHub = given().auth().oauth2(TestTokens.user(hubMember)).when().get("/organizations/{id}/members", group)
+        String seenByHub = given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}/members", group)
                 .then().statusCode(200).body("size()", Matchers.equalTo(2)).extract().asString();
         assertThat(seenByHub).doesNotContain(email);
+        // A member of the hub who does not administer it has no say over the group.
+        given().auth().oauth2(TestTokens.user(hubMember)).when().get("/organizations/{id}/members", group)
+                .then().statusCode(403).contentType("application/problem+json");
+
+        // The hub's administrator helps (adds a member) but cannot remove or demote the group's own administrator.
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("subject", "helper-2"))
+                .when().post("/organizations/{id}/members", group).then().statusCode(200);
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON)
+                .body(Map.of("subject", "co-admin", "role", "ORG_ADMIN"))
+                .when().post("/organizations/{id}/members", group).then().statusCode(200);
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().delete("/organizations/{id}/members/{s}", group, founder)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", Matchers.containsString("cannot take away the administrators"));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON)
+                .body(Map.of("subject", founder, "role", "ORG_MEMBER"))
+                .when().post("/organizations/{id}/members", group).then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/members", group)
+                .then().body("find { it.subject == '" + founder + "' }.role", Matchers.equalTo("ORG_ADMIN"));
+    }
+
+    @Test
+    void anAddressNobodyHasConfirmedFindsNobody() {
+        String admin = "admin-" + UUID.randomUUID();
+        String id = Fixtures.approved(admin, Fixtures.application(Fixtures.unique("验证邮箱")));
+        String email = "squatted-" + UUID.randomUUID() + "@example.org";
+        // Someone registered an account with this address without owning it.
+        keycloak.stubFor(get(urlPathEqualTo("/auth/admin/realms/quarkus/users")).withQueryParam("email", equalTo(email))
+                .willReturn(okJson("[{\"id\":\"squatter\",\"email\":\"" + email + "\",\"emailVerified\":false,\"enabled\":true}]")));
+
+        given().auth().oauth2(TestTokens.user(admin)).contentType(ContentType.JSON).body(Map.of("email", email))
+                .when().post("/organizations/{id}/members", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", Matchers.equalTo("email"))
+                .body("detail", Matchers.containsString("verified"));
+        given().auth().oauth2(TestTokens.user(admin)).when().get("/organizations/{id}/members", id)
+                .then().body("subject", Matchers.not(hasItem("squatter")));
     }
 
     @Test

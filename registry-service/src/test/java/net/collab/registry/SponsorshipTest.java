@@ -62,7 +62,7 @@ class SponsorshipTest {
         String hubAdmin = "hub-admin-" + UUID.randomUUID();
         String hub = Fixtures.approvedHub(hubAdmin);
         String founder = "founder-" + UUID.randomUUID();
-        String group = Fixtures.approved(founder, grassroots(Fixtures.unique("草根队"), hub));
+        String group = Fixtures.sponsoredGroup(founder, hub, hubAdmin);
         given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).body(Map.of("reason", "暂停 suspended"))
                 .when().post("/organizations/{id}/suspension", hub).then().statusCode(200);
 
@@ -87,9 +87,12 @@ class SponsorshipTest {
     }
 
     @Test
-    void theHubSeesAndSpeaksForTheGroupsItSponsorsAndTheCoordinatorSeesWhoSponsorsWhom() {
+    void aHubHasNoSayOverAGroupUntilItAcceptsToSponsorIt() {
         String hubAdmin = "hub-admin-" + UUID.randomUUID();
         String hub = Fixtures.approvedHub(hubAdmin);
+        String hubMember = "hub-member-" + UUID.randomUUID();
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("subject", hubMember))
+                .when().post("/organizations/{id}/members", hub).then().statusCode(200);
         String founder = "founder-" + UUID.randomUUID();
         String name = Fixtures.unique("草桥口社区志愿服务队");
         String group;
@@ -97,8 +100,97 @@ class SponsorshipTest {
             group = Fixtures.apply(founder, grassroots(name, hub));
             var applied = (OrganizationEvent) EventCodec.fromJson("net.collab.organization.applied.v1",
                     probe.awaitEvent("net.collab.organization.applied.v1", group).value());
-            assertThat(applied.organization().sponsorOrganizationId()).hasToString(hub);
+            // Claimed, not granted: the other services do not hear of a sponsor yet.
+            assertThat(applied.organization().sponsorOrganizationId()).isNull();
         }
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}", group)
+                .then().statusCode(200).body("sponsorOrganizationId", equalTo(hub)).body("sponsorshipStatus", equalTo("PENDING"));
+
+        // Before it accepts, the hub neither sees nor speaks for the group ...
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}", group).then().statusCode(404);
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("description", "越权"))
+                .when().patch("/organizations/{id}", group).then().statusCode(403);
+        // ... but its administrators find the request among the groups that name it.
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}/sponsored", hub)
+                .then().statusCode(200).body("id", contains(group)).body("[0].sponsorshipStatus", equalTo("PENDING"));
+        given().auth().oauth2(TestTokens.user(hubMember)).when().get("/organizations/{id}/sponsored", hub).then().statusCode(403);
+
+        // Only the named hub's administrators (or the coordinator) answer; not the group, not the hub's other members.
+        for (String notTheHub : new String[] {founder, hubMember, "stranger"}) {
+            given().auth().oauth2(TestTokens.user(notTheHub)).contentType(ContentType.JSON).body(Map.of("answer", "ACCEPT"))
+                    .when().post("/organizations/{id}/sponsorship/answer", group)
+                    .then().statusCode(403).contentType("application/problem+json");
+        }
+        given().when().contentType(ContentType.JSON).body(Map.of("answer", "ACCEPT"))
+                .post("/organizations/{id}/sponsorship/answer", group).then().statusCode(401);
+        given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}", group)
+                .then().body("sponsorshipStatus", equalTo("PENDING"));
+
+        try (TopicProbe probe = TopicProbe.open(Topics.ORGANIZATIONS)) {
+            given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("answer", "ACCEPT"))
+                    .when().post("/organizations/{id}/sponsorship/answer", group)
+                    .then().statusCode(200).body("sponsorshipStatus", equalTo("ACCEPTED"));
+            var updated = (OrganizationEvent) EventCodec.fromJson("net.collab.organization.updated.v1",
+                    probe.awaitEvent("net.collab.organization.updated.v1", group).value());
+            assertThat(updated.organization().sponsorOrganizationId()).hasToString(hub);
+        }
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("answer", "DECLINE"))
+                .when().post("/organizations/{id}/sponsorship/answer", group)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}", group)
+                .then().statusCode(200).body("status", equalTo("APPLIED"));
+    }
+
+    @Test
+    void aHubsAdministratorApplyingForAGroupSponsorsItAtOnceAndADeclinedGroupNamesAnotherHub() {
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        String hub = Fixtures.approvedHub(hubAdmin);
+        String byTheHub = Fixtures.apply(hubAdmin, grassroots(Fixtures.unique("南门社区志愿服务队"), hub));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}", byTheHub)
+                .then().statusCode(200).body("sponsorshipStatus", equalTo("ACCEPTED"));
+
+        String founder = "founder-" + UUID.randomUUID();
+        String group = Fixtures.apply(founder, grassroots(Fixtures.unique("草根队"), hub));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("answer", "DECLINE"))
+                .when().post("/organizations/{id}/sponsorship/answer", group)
+                .then().statusCode(200).body("sponsorshipStatus", equalTo("DECLINED"));
+        String otherHubAdmin = "hub-admin-" + UUID.randomUUID();
+        String otherHub = Fixtures.approvedHub(otherHubAdmin);
+        given().auth().oauth2(TestTokens.user(founder)).contentType(ContentType.JSON).body(Map.of("sponsorOrganizationId", otherHub))
+                .when().patch("/organizations/{id}", group)
+                .then().statusCode(200).body("sponsorshipStatus", equalTo("PENDING"));
+    }
+
+    @Test
+    void onlyTheCoordinatorMakesAVettedOrganizationAHub() {
+        String admin = "admin-" + UUID.randomUUID();
+        String organization = Fixtures.approved(admin, Fixtures.application(Fixtures.unique("想当枢纽")));
+        given().auth().oauth2(TestTokens.user(admin)).contentType(ContentType.JSON).body(Map.of("kind", "HUB_ORGANIZATION"))
+                .when().patch("/organizations/{id}", organization)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("only the coordinator"));
+        given().auth().oauth2(TestTokens.user(admin)).when().get("/organizations/{id}", organization)
+                .then().body("kind", equalTo("SOCIAL_ORGANIZATION"));
+        given().auth().oauth2(COORDINATOR).contentType(ContentType.JSON).body(Map.of("kind", "HUB_ORGANIZATION"))
+                .when().patch("/organizations/{id}", organization)
+                .then().statusCode(200).body("kind", equalTo("HUB_ORGANIZATION"));
+        // An application is not vetted yet: the coordinator sees the kind when deciding.
+        String applicant = "admin-" + UUID.randomUUID();
+        String application = Fixtures.apply(applicant, Fixtures.application(Fixtures.unique("申请中")));
+        given().auth().oauth2(TestTokens.user(applicant)).contentType(ContentType.JSON).body(Map.of("kind", "HUB_ORGANIZATION"))
+                .when().patch("/organizations/{id}", application)
+                .then().statusCode(200).body("kind", equalTo("HUB_ORGANIZATION"));
+    }
+
+    @Test
+    void theHubSeesAndSpeaksForTheGroupsItSponsorsAndTheCoordinatorSeesWhoSponsorsWhom() {
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        String hub = Fixtures.approvedHub(hubAdmin);
+        String founder = "founder-" + UUID.randomUUID();
+        String name = Fixtures.unique("草桥口社区志愿服务队");
+        String group = Fixtures.apply(founder, grassroots(name, hub));
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON).body(Map.of("answer", "ACCEPT"))
+                .when().post("/organizations/{id}/sponsorship/answer", group).then().statusCode(200);
 
         // The hub sees the application and speaks for the group; a stranger does neither.
         given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/{id}", group)
@@ -119,7 +211,8 @@ class SponsorshipTest {
         given().auth().oauth2(COORDINATOR).when().get("/organizations/sponsorships")
                 .then().statusCode(200)
                 .body("find { it.hubId == '" + hub + "' }.groups.id", contains(group))
-                .body("find { it.hubId == '" + hub + "' }.groups[0].status", equalTo("APPLIED"));
+                .body("find { it.hubId == '" + hub + "' }.groups[0].status", equalTo("APPLIED"))
+                .body("find { it.hubId == '" + hub + "' }.groups[0].sponsorshipStatus", equalTo("ACCEPTED"));
         given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/organizations/sponsorships").then().statusCode(403);
     }
 }

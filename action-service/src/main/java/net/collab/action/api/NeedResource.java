@@ -8,7 +8,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,11 +55,11 @@ public class NeedResource {
     @PermitAll
     public Page<NeedView> list(@QueryParam("category") String categoryName,
             @QueryParam("organizationId") String organizationId,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Page.check(page, size);
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
-        return Page.of(needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), page, size)
-                .map(NeedView::of), page, size);
+        return Page.of(needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), paging.page(), paging.size())
+                .map(NeedView::of), paging.page(), paging.size());
     }
 
     @GET
@@ -86,10 +85,10 @@ public class NeedResource {
     @Path("{id}/beneficiary/accesses")
     @Authenticated
     public Page<AccessView> beneficiaryAccesses(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Page.check(page, size);
-        return Page.of(needs.beneficiaryAccesses(id, caller.subject(), caller.isCoordinator(), page, size)
-                .map(access -> new AccessView(access.subject, access.asRole, access.accessedAt)), page, size);
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
+        return Page.of(needs.beneficiaryAccesses(id, caller.subject(), caller.isCoordinator(), paging.page(), paging.size())
+                .map(access -> new AccessView(access.subject, access.asRole, access.accessedAt)), paging.page(), paging.size());
     }
 
     @POST

@@ -8,7 +8,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,10 +46,9 @@ public class OfferResource {
 
     @GET
     @PermitAll
-    public Page<OfferView> list(@QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Page.check(page, size);
-        return Page.of(needs.openOffers(page, size).map(OfferView::of), page, size);
+    public Page<OfferView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
+        return Page.of(needs.openOffers(paging.page(), paging.size()).map(OfferView::of), paging.page(), paging.size());
     }
 
     @GET

@@ -42,6 +42,10 @@ public final class DemoData {
         directory.path("items").forEach(item -> listed.put(item.path("nameZh").asText(), item.path("id").asText()));
         String coordinator = token("coordinator");
         int seeded = 0;
+        Map<String, String> admins = new HashMap<>(); // name -> demo user administering it
+        for (JsonNode demo : JSON.readTree(file.toFile())) {
+            admins.put(demo.path("application").path("nameZh").asText(), demo.path("admin").asText());
+        }
         for (JsonNode demo : JSON.readTree(file.toFile())) {
             ObjectNode application = (ObjectNode) demo.path("application");
             if (listed.containsKey(application.path("nameZh").asText())) {
@@ -59,6 +63,12 @@ public final class DemoData {
                     .header("Authorization", "Bearer " + token(admin)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(application.toString())), 201));
             String id = created.path("id").asText();
+            if (demo.hasNonNull("sponsor")) { // the hub's administrator accepts to sponsor the group
+                call(HttpRequest.newBuilder(URI.create(registry + "/organizations/" + id + "/sponsorship/answer"))
+                        .header("Authorization", "Bearer " + token(admins.get(demo.path("sponsor").asText())))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"answer\":\"ACCEPT\"}")), 200);
+            }
             call(HttpRequest.newBuilder(URI.create(registry + "/organizations/" + id + "/approval"))
                     .header("Authorization", "Bearer " + coordinator).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\"APPROVE\"}")), 200);

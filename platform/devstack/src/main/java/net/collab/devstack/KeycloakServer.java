@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KeycloakServer implements AutoCloseable {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KeycloakServer.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChildProcess process;
@@ -45,14 +46,27 @@ public final class KeycloakServer implements AutoCloseable {
         int httpPort = Ports.freeOrRequire(port, "Keycloak");
         try {
             unpack(home);
-            if (fresh) {
+            // Keycloak imports a realm only into empty data: a changed realm file means starting its data afresh
+            // (the demo users keep their ids, which the other services' data refers to).
+            Path importedRealm = home.resolve("data/imported-realm.sha256");
+            String realmDigest = sha256(realmFile);
+            boolean realmChanged = Files.exists(home.resolve("data/h2"))
+                    && !(Files.exists(importedRealm) && Files.readString(importedRealm).equals(realmDigest));
+            if (realmChanged && !fresh) {
+                LOG.warnf("%s changed since Keycloak imported it: importing it afresh", realmFile.getFileName());
+            }
+            if (fresh || realmChanged) {
                 deleteRecursively(home.resolve("data/h2"));
             }
+            Files.createDirectories(importedRealm.getParent());
+            Files.writeString(importedRealm, realmDigest);
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             ChildProcess process = ChildProcess.start("keycloak", List.of("bash", home.resolve("bin/kc.sh").toString(),
                     "start-dev", "--http-port=" + httpPort, "--http-management-port=" + Ports.free(),
-                    "--import-realm", "--hostname-strict=false"),
+                    // One hostname, whatever address a client uses: a token fetched from 127.0.0.1 carries the
+                    // issuer http://localhost:…, which is what the services expect.
+                    "--import-realm", "--hostname=http://localhost:" + httpPort),
                     Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                             "JAVA_HOME", System.getProperty("java.home"),
                             "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m"),
@@ -80,6 +94,14 @@ public final class KeycloakServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

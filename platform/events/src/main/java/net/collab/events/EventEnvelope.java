@@ -51,7 +51,7 @@ public record EventEnvelope(UUID id, String source, String type, String subject,
         if (subject != null) {
             headers.put(HEADER_SUBJECT, subject);
         }
-        headers.put(HEADER_TIME, time.toString());
+        headers.put(HEADER_TIME, time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)); // RFC 3339: seconds always written
         headers.put(HEADER_CONTENT_TYPE, DATA_CONTENT_TYPE);
         return headers;
     }

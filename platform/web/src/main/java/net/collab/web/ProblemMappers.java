@@ -100,13 +100,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(new Problem(TYPE_PREFIX + "unauthorized", "请先登录 Sign-in required", 401,
-                "this request needs a bearer token", path(uri), null));
+        return unauthorized("this request needs a bearer token (Authorization: Bearer …) from the network's identity provider",
+                uri);
     }
 
+    /** A token was sent but refused: say why, so that whoever holds it knows what to fix. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized(null, uri);
+        return unauthorized(TokenRefusal.explain(e), uri);
+    }
+
+    private static Response unauthorized(String detail, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(new Problem(TYPE_PREFIX + "unauthorized", "请先登录 Sign-in required", 401, detail, path(uri), null))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -121,6 +129,11 @@ public class ProblemMappers {
             return unreadable(unreadableBody, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            // JAX-RS answers a path or query parameter it cannot convert with 404; it is a bad request.
+            return respond(new Problem(TYPE_PREFIX + "validation", "请求无效 Invalid request", 400,
+                    "a parameter of the address cannot be read: " + e.getCause().getMessage(), path(uri), null));
+        }
         String title = switch (status) {
             case 404 -> "未找到 Not found";
             case 405 -> "方法不允许 Method not allowed";
@@ -166,6 +179,12 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** A 400 naming one invalid part of the request. */
+    static Response respondInvalid(String field, String message, String path) {
+        return respond(new Problem(TYPE_PREFIX + "validation", "请求无效 Invalid request", 400, field + ": " + message, path,
+                List.of(new Problem.FieldError(field, message))));
     }
 
     private static Response respond(Problem problem) {

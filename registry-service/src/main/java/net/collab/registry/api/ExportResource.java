@@ -3,10 +3,12 @@ package net.collab.registry.api;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -22,6 +24,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import net.collab.registry.domain.Contact;
 import net.collab.registry.domain.Organization;
 import net.collab.domain.Refusal;
+import net.collab.domain.Slice;
+import net.collab.registry.domain.OrganizationDirectory;
+import net.collab.web.QueryParams;
 
 /**
  * Approved organizations in open formats: Open Referral HSDS-shaped JSON, and HXL-tagged CSV
@@ -39,50 +44,73 @@ public class ExportResource {
             {"统一社会信用代码 Credit code", "#org+code"}, {"评估等级 Grade", "#org+grade"},
             {"服务领域 Domains", "#sector"}, {"服务对象 Target groups", "#targeted+type"},
             {"服务地区 Areas", "#loc+code"}, {"电话 Phone", "#contact+phone"}, {"邮箱 E-mail", "#contact+email"},
-            {"网站 Website", "#meta+url"}};
+            {"网站 Website", "#contact+url"}};
 
     @Inject
     OrganizationDirectory directory;
 
+    /**
+     * At most {@link OrganizationDirectory#MAX_EXPORT} organizations, by name; {@code X-Total-Count}
+     * says how many match, so that a client knows when to narrow the filters.
+     */
     @GET
-    public Response export(@QueryParam("format") String format, @BeanParam OrganizationDirectory.Filters query) {
-        List<Organization> organizations = directory.all(query);
-        if ("hsds".equals(format)) {
-            return Response.ok(organizations.stream().map(ExportResource::hsds).toList())
-                    .type("application/json").header("Content-Disposition", "attachment; filename=\"organizations-hsds.json\"").build();
+    public Response export(@QueryParam("format") String format, @BeanParam DirectoryFilters filters) {
+        String chosen = QueryParams.text("format", format);
+        if (!"hsds".equals(chosen) && !"hxl".equals(chosen)) {
+            throw Refusal.invalid("format", "must be hsds (Open Referral HSDS JSON) or hxl (HXL-tagged CSV)");
         }
-        if ("hxl".equals(format)) {
-            return Response.ok(hxl(organizations)).type("text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"organizations-hxl.csv\"").build();
-        }
-        throw Refusal.invalid("format", "must be hsds (Open Referral HSDS JSON) or hxl (HXL-tagged CSV)");
+        Slice<Organization> organizations = directory.export(filters.criteria());
+        Response.ResponseBuilder response = "hsds".equals(chosen)
+                ? Response.ok(organizations.items().stream().map(ExportResource::hsds).toList()).type("application/json")
+                        .header("Content-Disposition", "attachment; filename=\"organizations-hsds.json\"")
+                : Response.ok(hxl(organizations.items())).type("text/csv; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"organizations-hxl.csv\"");
+        return response.header("X-Total-Count", organizations.total()).build();
     }
 
-    /** One organization as an HSDS 3 {@code organization}, with the network's extras under {@code x_collabnet}. */
+    /**
+     * One organization as an HSDS 3.0 {@code organization} (valid against Open Referral's published
+     * schema: required fields always present, absent values left out rather than null, nested
+     * objects with ids of their own), with the network's extras under {@code x_collabnet}.
+     */
     static Map<String, Object> hsds(Organization organization) {
+        String id = organization.id().toString();
         Map<String, Object> hsds = new LinkedHashMap<>();
-        hsds.put("id", organization.id().toString());
+        hsds.put("id", id);
         hsds.put("name", organization.nameZh());
-        hsds.put("alternate_name", organization.nameEn());
-        hsds.put("description", organization.description());
-        hsds.put("email", organization.publicContact() == null ? null : organization.publicContact().email());
-        hsds.put("website", organization.website());
+        putIfPresent(hsds, "alternate_name", organization.nameEn());
+        hsds.put("description", organization.description() == null ? "" : organization.description());
+        Contact contact = organization.publicContact();
+        putIfPresent(hsds, "email", contact == null ? null : contact.email());
+        putIfPresent(hsds, "website", organization.website());
         hsds.put("legal_status", organization.registrationStatus().name());
         hsds.put("organization_identifiers", organization.creditCode() == null ? List.of()
-                : List.of(Map.of("identifier_scheme", "CN-USCC", "identifier_type", "Unified Social Credit Code",
+                : List.of(Map.of("id", childId(organization, "identifier/CN-USCC"), "organization_id", id,
+                        "identifier_scheme", "CN-USCC", "identifier_type", "Unified Social Credit Code",
                         "identifier", organization.creditCode())));
-        Contact contact = organization.publicContact();
-        hsds.put("phones", contact == null || contact.phone() == null ? List.of() : List.of(Map.of("number", contact.phone())));
-        hsds.put("service_areas", organization.serviceAreas().stream()
-                .map(code -> Map.of("extent_type", "cn_division_code", "extent", code)).toList());
+        hsds.put("phones", contact == null || contact.phone() == null ? List.of()
+                : List.of(Map.of("id", childId(organization, "phone/public"), "organization_id", id, "number", contact.phone())));
         Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("service_areas", organization.serviceAreas().stream()
+                .map(code -> Map.of("extent_type", "cn_division_code", "extent", code)).toList());
         extras.put("kind", organization.kind().name());
         extras.put("evaluation_grade", organization.evaluationGrade() == null ? null : organization.evaluationGrade().label());
         extras.put("service_domains", organization.serviceDomains());
         extras.put("target_groups", organization.targetGroups());
-        extras.put("sponsor_organization_id", organization.sponsorOrganizationId());
+        extras.put("sponsor_organization_id", organization.acceptedSponsor().orElse(null));
         hsds.put("x_collabnet", extras);
         return hsds;
+    }
+
+    /** Ids that stay the same from one export to the next, for objects the registry keeps no id of. */
+    private static String childId(Organization organization, String what) {
+        return UUID.nameUUIDFromBytes((organization.id() + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static void putIfPresent(Map<String, Object> object, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            object.put(field, value);
+        }
     }
 
     static String hxl(List<Organization> organizations) {

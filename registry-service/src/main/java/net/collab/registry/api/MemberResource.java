@@ -43,7 +43,7 @@ public class MemberResource {
     public List<MemberView> list(@PathParam("id") UUID id) {
         Organization organization = organizations.find(id);
         if (!organizations.isInsider(organization, actor())) {
-            throw Refusal.forbidden("only the organization's members, its sponsoring hub and the coordinator see its members");
+            throw Refusal.forbidden("only the organization's members, the administrators of the hub that sponsors it and the coordinator see its members");
         }
         // E-mails are personal: the sponsoring hub sees who is a member, not how to reach them.
         boolean seesEmails = caller.isCoordinator() || organization.hasMember(caller.subject());

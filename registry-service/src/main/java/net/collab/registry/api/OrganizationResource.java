@@ -33,6 +33,7 @@ import net.collab.registry.api.OrganizationViews.ReasonRequest;
 import net.collab.registry.api.OrganizationViews.SponsorshipAnswer;
 import net.collab.registry.domain.Actor;
 import net.collab.registry.domain.Organization;
+import net.collab.registry.domain.OrganizationDirectory;
 import net.collab.registry.domain.OrganizationService;
 import net.collab.web.Caller;
 import net.collab.web.Page;
@@ -67,8 +68,10 @@ public class OrganizationResource {
      */
     @GET
     @PermitAll
-    public Page<PublicOrganization> search(@BeanParam OrganizationDirectory.Filters query) {
-        return directory.search(query);
+    public Page<PublicOrganization> search(@BeanParam DirectoryFilters filters) {
+        Page.Request paging = filters.paging();
+        return Page.of(directory.search(filters.criteria(), filters.order(), paging.page(), paging.size())
+                .map(PublicOrganization::of), paging);
     }
 
     /** The caller's organizations, whatever their status. */

@@ -116,7 +116,7 @@ public class Organization extends PanacheEntityBase {
     @Version
     private int version;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY) // lists and exports need no members: no query per organization
     @CollectionTable(name = "organization_member", joinColumns = @JoinColumn(name = "organization_id"))
     private Set<Member> members = new HashSet<>();
 

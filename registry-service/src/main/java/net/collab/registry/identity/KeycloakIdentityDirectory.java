@@ -37,7 +37,9 @@ public class KeycloakIdentityDirectory implements IdentityDirectory {
                     + " or add the member by subject");
         }
         List<KeycloakUsers.User> found = answer.stream()
-                .filter(user -> email.equalsIgnoreCase(user.email()) && !Boolean.FALSE.equals(user.enabled()))
+                // Only an address its owner has confirmed: anyone can register an account with someone else's e-mail.
+                .filter(user -> email.equalsIgnoreCase(user.email()) && Boolean.TRUE.equals(user.emailVerified())
+                        && !Boolean.FALSE.equals(user.enabled()))
                 .toList();
         return found.size() == 1 ? Optional.of(found.get(0).id()) : Optional.empty();
     }

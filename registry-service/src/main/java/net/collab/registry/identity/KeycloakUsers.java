@@ -22,6 +22,6 @@ public interface KeycloakUsers {
     List<User> byEmail(@QueryParam("email") String email, @QueryParam("exact") boolean exact);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record User(String id, String email, Boolean enabled) {
+    record User(String id, String email, Boolean emailVerified, Boolean enabled) {
     }
 }

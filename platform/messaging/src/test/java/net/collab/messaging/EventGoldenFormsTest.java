@@ -1,0 +1,149 @@
+package net.collab.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import net.collab.events.DomainEvent;
+import net.collab.events.EventCatalog;
+import net.collab.events.EventCodec;
+import net.collab.events.EventContract;
+import net.collab.events.EventEnvelope;
+import net.collab.events.Vocabulary.MemberRole;
+import net.collab.events.Vocabulary.OrganizationKind;
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.RiskLevel;
+import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedWithdrawn;
+import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.MemberAdded;
+import net.collab.events.registry.MemberRemoved;
+import net.collab.events.registry.OrganizationApplied;
+import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationReinstated;
+import net.collab.events.registry.OrganizationRejected;
+import net.collab.events.registry.OrganizationSnapshot;
+import net.collab.events.registry.OrganizationSuspended;
+import net.collab.events.registry.OrganizationUpdated;
+import net.collab.events.registry.RiskLevelChanged;
+
+/**
+ * The contract of every event type, as it travels: its {@code ce_*} headers and its JSON body,
+ * compared with a golden file in {@code src/test/resources/golden/<type>.json}. A change of shape
+ * fails here, on purpose: within a version only optional fields may be added (then the golden
+ * file is updated with the change, reviewed), anything else is a new version. Run with
+ * with the environment variable {@code GOLDEN_WRITE=true} to write the file of a new type.
+ */
+class EventGoldenFormsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+    private static final UUID ORGANIZATION = UUID.fromString("5f0d6a4e-1111-4c2b-9f7a-0d1e2f3a4b5c");
+    private static final UUID HUB = UUID.fromString("7a1c2e3f-2222-4d5e-8f90-a1b2c3d4e5f6");
+    private static final UUID NEED = UUID.fromString("0b9e8d7c-3333-4a5b-9c6d-7e8f9a0b1c2d");
+    private static final UUID OFFER = UUID.fromString("1c2d3e4f-4444-4b6c-8d9e-0f1a2b3c4d5e");
+    private static final UUID MATCH = UUID.fromString("2d3e4f5a-5555-4c7d-9e0f-1a2b3c4d5e6f");
+    private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T09:30:00+08:00");
+    private static final OrganizationSnapshot GROUP = new OrganizationSnapshot(ORGANIZATION, "草桥口社区志愿服务队", "Caoqiaokou Volunteers",
+            OrganizationKind.VOLUNTEER_TEAM, OrganizationStatus.APPROVED, List.of("370811012002"),
+            List.of(new OrganizationSnapshot.Member("sub-admin", MemberRole.ORG_ADMIN),
+                    new OrganizationSnapshot.Member("sub-member", MemberRole.ORG_MEMBER)),
+            HUB, 3L);
+
+    /** One example of every type in the catalog; a type without an example fails {@link #everyTypeHasAnExample}. */
+    static final Map<Class<? extends DomainEvent>, DomainEvent> EXAMPLES = Stream.of(
+            new OrganizationApplied(GROUP), new OrganizationApproved(GROUP), new OrganizationRejected(GROUP, "材料不全 incomplete"),
+            new OrganizationUpdated(GROUP), new OrganizationSuspended(GROUP, "违规 rules broken"), new OrganizationReinstated(GROUP),
+            new MemberAdded(GROUP, new OrganizationSnapshot.Member("sub-member", MemberRole.ORG_MEMBER)),
+            new MemberRemoved(GROUP, "sub-former"),
+            new RiskLevelChanged("370811012002", RiskLevel.HIGH, RiskLevel.MEDIUM, AT),
+            new NeedPosted(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只", Urgency.HIGH,
+                    "370811012002", "孤寡老人", AT.plusDays(2), AT),
+            new NeedWithdrawn(NEED, ORGANIZATION, "已解决 solved"),
+            new OfferPosted(OFFER, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("1000.50"), "只", "370811", AT.plusDays(7), AT),
+            new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
+            new MatchProposed(MATCH, NEED, OFFER, ORGANIZATION, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
+                    "370811012002", "同一区域 same area"))
+            .collect(Collectors.toMap(DomainEvent::getClass, event -> event, (a, b) -> a, LinkedHashMap::new));
+
+    static Stream<Class<? extends DomainEvent>> types() {
+        return EventCatalog.all().stream();
+    }
+
+    @Test
+    void everyTypeHasAnExample() {
+        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(EventCatalog.all());
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void travelsInItsGoldenForm(Class<? extends DomainEvent> type) throws IOException {
+        DomainEvent event = EXAMPLES.get(type);
+        assertThat(event).as("example of " + type.getSimpleName()).isNotNull();
+        EventContract contract = EventCatalog.contractOf(type);
+        EventEnvelope envelope = new EventEnvelope(UUID.nameUUIDFromBytes(contract.type().getBytes(StandardCharsets.UTF_8)),
+                "example-service", contract.type(), event.aggregateId(), AT);
+        RecordHeaders headers = new RecordHeaders();
+        KafkaCloudEvents.write(envelope, headers);
+        Map<String, String> headerValues = new TreeMap<>();
+        headers.forEach(header -> headerValues.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+        String body = EventCodec.toJson(event);
+
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("topic", contract.topic());
+        form.put("headers", headerValues);
+        form.put("data", JSON.readTree(body));
+        String actual = JSON.writeValueAsString(form) + "\n";
+
+        Path file = GOLDEN.resolve(contract.type() + ".json");
+        if ("true".equals(System.getenv("GOLDEN_WRITE")) && !Files.exists(file)) {
+            Files.writeString(file, actual);
+        }
+        assertThat(file).as("golden form of " + contract.type() + " (run once with GOLDEN_WRITE=true for a new type)").exists();
+        assertThat(actual).isEqualTo(Files.readString(file));
+        // ...and what the golden file holds reads back as the same event, with the same envelope.
+        JsonNode golden = JSON.readTree(file.toFile());
+        assertThat(EventCodec.fromJson(contract.type(), golden.get("data").toString())).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(event);
+        assertThat(KafkaCloudEvents.read(headers)).isEqualTo(envelope);
+    }
+
+    @Test
+    void everyTopicHasASealedFamilyThatHoldsExactlyItsTypes() {
+        Map<String, List<Class<? extends DomainEvent>>> byTopic = EventCatalog.all().stream()
+                .collect(Collectors.groupingBy(type -> EventCatalog.contractOf(type).topic()));
+        byTopic.forEach((topic, types) -> {
+            Class<? extends DomainEvent> family = EventCatalog.eventsOf(topic);
+            assertThat(family.isSealed()).as(family.getSimpleName() + " is sealed").isTrue();
+            assertThat(Arrays.asList(family.getPermittedSubclasses())).as("types of " + topic)
+                    .containsExactlyInAnyOrderElementsOf(types);
+        });
+    }
+}

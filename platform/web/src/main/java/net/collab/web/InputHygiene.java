@@ -1,0 +1,111 @@
+package net.collab.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.Json;
+
+/**
+ * Input refused before it reaches a resource, with a problem document: bodies larger than
+ * {@code collabnet.http.max-body-size} (413; paths listed in {@code collabnet.http.large-body-paths},
+ * such as an import, may be as large as Quarkus' own limit) and NUL characters (400) anywhere in
+ * the path, the query or a JSON text: no text the network keeps may contain one, and PostgreSQL's
+ * text cannot.
+ */
+@ApplicationScoped
+public class InputHygiene {
+
+    private static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+    @ConfigProperty(name = "collabnet.http.max-body-size", defaultValue = "1M")
+    MemorySize maxBodySize;
+
+    @ConfigProperty(name = "collabnet.http.large-body-paths")
+    Optional<List<String>> largeBodyPaths;
+
+    void limitBodies(@Observes Filters filters) {
+        filters.register(context -> {
+            String length = context.request().getHeader("Content-Length");
+            boolean large = largeBodyPaths.map(paths -> paths.contains(context.normalizedPath())).orElse(false);
+            if (large) {
+                context.next();
+                return;
+            }
+            if (length != null && tooLong(length)) {
+                refuse(context, 413, "request-too-large", "请求内容过大 Request too large",
+                        "the body may have at most " + maxBodySize.asLongValue() + " bytes");
+            } else if (length == null && "chunked".equalsIgnoreCase(context.request().getHeader("Transfer-Encoding"))) {
+                refuse(context, 411, "length-required", "需要内容长度 Length required",
+                        "send the body with a Content-Length header (at most " + maxBodySize.asLongValue() + " bytes)");
+            } else {
+                context.next();
+            }
+        }, 200);
+    }
+
+    private boolean tooLong(String length) {
+        try {
+            return Long.parseLong(length.strip()) > maxBodySize.asLongValue();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void refuse(io.vertx.ext.web.RoutingContext context, int status, String type, String title, String detail) {
+        Problem problem = new Problem("/problems/" + type, title, status, detail, context.normalizedPath(), null);
+        context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close").end(Json.encode(problem));
+    }
+
+    /** A NUL character in the path or a query parameter. */
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseNulInTheAddress(ContainerRequestContext request) {
+        var uri = request.getUriInfo();
+        if (uri.getPath().indexOf('\0') >= 0) {
+            return ProblemMappers.respondInvalid("path", NUL_MESSAGE, uri.getPath().replace("\0", "\\u0000"));
+        }
+        for (var parameter : uri.getQueryParameters().entrySet()) {
+            if (parameter.getValue().stream().anyMatch(value -> value.indexOf('\0') >= 0)) {
+                return ProblemMappers.respondInvalid(parameter.getKey(), NUL_MESSAGE, uri.getPath());
+            }
+        }
+        return null;
+    }
+
+    /** A NUL character in any JSON text of a request body (a field, a list item). */
+    @Singleton
+    public static class NulRefusingStrings implements ObjectMapperCustomizer {
+        @Override
+        public void customize(ObjectMapper mapper) {
+            mapper.registerModule(new SimpleModule("refuse-nul").addDeserializer(String.class, new StringDeserializer() {
+                @Override
+                public String deserialize(JsonParser parser, DeserializationContext context) throws java.io.IOException {
+                    String value = super.deserialize(parser, context);
+                    if (value != null && value.indexOf('\0') >= 0) {
+                        throw JsonMappingException.from(parser, NUL_MESSAGE, new IllegalArgumentException(NUL_MESSAGE));
+                    }
+                    return value;
+                }
+            }));
+        }
+    }
+}
