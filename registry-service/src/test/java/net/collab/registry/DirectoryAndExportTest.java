@@ -102,7 +102,8 @@ class DirectoryAndExportTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("name", hasItem("北京市夕阳再晨社会工作服务中心" + RUN))
                 .body("find { it.id == '" + changcheng + "' }.phones[0].number", equalTo("0631-0000000"))
-                .body("find { it.id == '" + changcheng + "' }.service_areas[0].extent", equalTo("3710"))
+                .body("find { it.id == '" + changcheng + "' }.x_collabnet.service_areas[0].extent", equalTo("3710"))
+                .header("X-Total-Count", "3")
                 .body("id", not(hasItem(pending)));
         String csv = given().when().get("/organizations/export?format=hxl&q={q}", RUN)
                 .then().statusCode(200).contentType("text/csv").extract().asString();
@@ -111,5 +112,54 @@ class DirectoryAndExportTest {
         assertThat(lines).hasSize(5).anyMatch(line -> line.contains(putian) && line.contains("MASS_ORGANIZATION"));
         assertThat(csv).doesNotContain(pending);
         given().when().get("/organizations/export?format=pdf").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Against Open Referral's published HSDS 3.0 organization schema itself (src/test/resources/hsds). */
+    @Test
+    void theHsdsExportValidatesAgainstOpenReferralsSchema() throws Exception {
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(com.networknt.schema.SchemaLocation.of("classpath:hsds/organization.json"),
+                        com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        String body = given().when().get("/organizations/export?format=hsds&q={q}", RUN).then().statusCode(200).extract().asString();
+        var export = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+
+        assertThat(export).hasSize(3);
+        for (var organization : export) {
+            assertThat(schema.validate(organization)).as(organization.path("name").asText()).isEmpty();
+        }
+        // The schema does catch what the export once did wrong: a null where a string is required, a phone without an id.
+        var broken = (com.fasterxml.jackson.databind.node.ObjectNode) export.get(0).deepCopy();
+        broken.putNull("description");
+        broken.putArray("phones").addObject().put("number", "0631-0000000");
+        assertThat(schema.validate(broken)).extracting(Object::toString)
+                .anyMatch(error -> error.contains("description")).anyMatch(error -> error.contains("phones"));
+    }
+
+    /** HXL: a hashtag row whose every cell is a hashtag with attributes, by the standard's grammar. */
+    @Test
+    void theHxlExportsHashtagRowFollowsTheHashtagGrammar() throws Exception {
+        String csv = given().when().get("/organizations/export?format=hxl&q={q}", RUN).then().statusCode(200).extract().asString();
+        var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+                .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<List<String>> values = mapper.readerForListOf(String.class).readValues(csv)) {
+            values.forEachRemaining(rows::add);
+        }
+        var hashtag = java.util.regex.Pattern.compile("\\s*#[A-Za-z][A-Za-z0-9_]*(\\s*\\+[A-Za-z][A-Za-z0-9_]*)*\\s*");
+        assertThat(rows.get(1)).isNotEmpty().allMatch(tag -> hashtag.matcher(tag).matches());
+        assertThat(rows.get(0)).noneMatch(header -> hashtag.matcher(header).matches());
+        assertThat(rows).allMatch(row -> row.size() == rows.get(0).size());
+    }
+
+    @Test
+    void parametersThatCannotBeReadAreBadRequestsNamingTheParameter() {
+        given().when().get("/organizations?page=abc").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"));
+        given().when().get("/organizations?size=1e3").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().when().get("/organizations/not-a-uuid").then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).when().get("/organizations?q=%00").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("q"));
+        given().urlEncodingEnabled(false).when().get("/areas/%00").then().statusCode(400).contentType("application/problem+json");
+        given().urlEncodingEnabled(false).when().get("/areas/37%0008").then().statusCode(400);
     }
 }

@@ -38,6 +38,9 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    OutboxSettings settings;
+
     /**
      * Appends the event to the outbox of the current transaction.
      *
@@ -48,6 +51,12 @@ public class Outbox {
         EventContract contract = EventCatalog.contractOf(event.getClass());
         UUID id = UUID.randomUUID();
         String payload = EventCodec.toJson(event);
+        int size = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > settings.maxEventBytes()) {
+            // The broker would refuse it: better the change fail now than its event never be heard of.
+            throw new IllegalStateException(contract.type() + " of " + event.aggregateId() + " has " + size
+                    + " bytes, more than an event may carry (collabnet.outbox.max-event-bytes=" + settings.maxEventBytes() + ")");
+        }
         // The aggregate's changes go to the database first, so that its row is locked before the
         // event takes its place (seq) in the outbox: two transactions changing one aggregate then
         // take their places in the order they commit. Plain JDBC for the row itself: a Hibernate

@@ -180,6 +180,25 @@ class IdempotentConsumerTest {
         assertThat(count("select count(*) from test_effect where event_id = '" + unknown + "'")).isZero();
     }
 
+    /** A type the catalog knows, but of another topic: dead-lettered, never silently marked processed. */
+    @Test
+    void anEventOfAnotherTopicsTypeIsDeadLetteredNotIgnored() throws Exception {
+        UUID offerId = UUID.randomUUID();
+        UUID stray = UUID.randomUUID();
+        try (TopicProbe deadLetters = TopicProbe.open("messaging-test.needs-test.dlq")) {
+            var offer = new net.collab.events.action.OfferWithdrawn(offerId, UUID.randomUUID(), "used up");
+            TestEvents.sendRaw(Topics.NEEDS, offerId.toString(),
+                    new EventEnvelope(stray, "test", "net.collab.offer.withdrawn.v1", offerId.toString(), OffsetDateTime.now()),
+                    net.collab.events.EventCodec.toJson(offer));
+            UUID marker = TestEvents.send(TestApplication.need(UUID.randomUUID()));
+
+            awaitEffect(marker);
+            var deadLetter = deadLetters.await(record -> offerId.toString().equals(record.key()), Duration.ofSeconds(20));
+            assertThat(TopicProbe.header(deadLetter, "dead-letter-reason")).contains("NeedEvent");
+            assertThat(count("select count(*) from processed_event where event_id = '" + stray + "'")).isZero();
+        }
+    }
+
     private void awaitEffect(UUID eventId) {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> count("select count(*) from test_effect where event_id = '" + eventId + "'") > 0);

@@ -141,6 +141,63 @@ class OutboxTest {
         awaitScalar("select count(*) " + relaySession, 1);
     }
 
+    /** Too large for the broker: set aside with its reason, reported by readiness, and the events behind it go out. */
+    @Test
+    void anEventTheBrokerCanNeverTakeIsSetAsideAndTheEventsBehindItGoOut() throws Exception {
+        UUID huge = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                    insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
+                    values (?, ?, ?, ?, now(), ?)""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, Topics.NEEDS);
+                insert.setString(3, huge.toString());
+                insert.setString(4, NEED_POSTED);
+                insert.setString(5, EventCodec.toJson(TestApplication.need(huge)).replace("110108010009", "x".repeat(1_200_000)));
+                insert.executeUpdate();
+            }
+            application.createWidgetWithEvent(after);
+
+            probe.awaitEvent(NEED_POSTED, after.toString());
+            awaitScalar("select count(*) from outbox_event where aggregate_id = '" + huge
+                    + "' and parked_at is not null and park_reason like '%RecordTooLarge%'", 1);
+            assertThat(probe.seen(about(huge.toString()))).isEmpty();
+        }
+        io.restassured.RestAssured.when().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("checks.find { it.name == 'outbox' }.data.set-aside", org.hamcrest.Matchers.equalTo(1));
+        // Someone deals with it (here: drops it); the service is ready again.
+        scalar("with deleted as (delete from outbox_event where aggregate_id = '" + huge + "' returning 1) select count(*) from deleted");
+        io.restassured.RestAssured.when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("UP"));
+    }
+
+    @Test
+    void theOutboxRefusesAnEventTooLargeForTheBrokerSoTheChangeFailsInstead() {
+        UUID id = UUID.randomUUID();
+        assertThatThrownBy(() -> application.createWidgetWithEvent(id, "x".repeat(1_000_000)))
+                .hasMessageContaining("more than an event may carry");
+        try {
+            assertThat(scalar("select count(*) from test_widget where id = '" + id + "'")).isZero();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void theRelaysProducerTakesTheServicesKafkaSettings() {
+        var config = relay.producerConfig();
+        assertThat(config.get("client.dns.lookup")).isEqualTo("use_all_dns_ips");
+        assertThat(config.get("bootstrap.servers")).isNotNull();
+        assertThat(config).doesNotContainKey("max.poll.records"); // a consumer's setting, not the producer's
+        assertThat(config.get("max.block.ms")).isEqualTo("10000");
+        assertThat(config.get("acks")).isEqualTo("all");
+    }
+
     private void awaitScalar(String sql, long expected) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scalar(sql) == expected);
     }

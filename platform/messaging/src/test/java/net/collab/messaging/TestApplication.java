@@ -21,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedEvent;
 import net.collab.events.action.NeedPosted;
 
 /** A minimal service using the library as a real one does: a state change with its event, and a consumer. */
@@ -42,6 +43,15 @@ public class TestApplication {
         outbox.publish(need(id));
     }
 
+    /** As {@link #createWidgetWithEvent(UUID)}, with an event whose description (target group) is {@code text}. */
+    @Transactional
+    public void createWidgetWithEvent(UUID id, String text) {
+        entityManager.createNativeQuery("insert into test_widget (id) values (?1)").setParameter(1, id).executeUpdate();
+        NeedPosted need = need(id);
+        outbox.publish(new NeedPosted(need.needId(), need.organizationId(), need.category(), need.item(), need.quantity(),
+                need.unit(), need.urgency(), need.areaCode(), text, need.deadline(), need.postedAt()));
+    }
+
     @Transactional
     public void createWidgetWithEventThenFail(UUID id) {
         createWidgetWithEvent(id);
@@ -51,19 +61,19 @@ public class TestApplication {
     @Incoming("needs-test")
     @Blocking
     public void onNeedEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("needs-test", "needs-test", records, event -> {
+        idempotentConsumer.handleBatch("needs-test", "needs-test", records, NeedEvent.class, (envelope, data) -> {
             entityManager.createNativeQuery("insert into test_effect (event_id, need_id) values (?1, ?2)")
-                    .setParameter(1, event.envelope().id())
-                    .setParameter(2, UUID.fromString(event.data().aggregateId()))
+                    .setParameter(1, envelope.id())
+                    .setParameter(2, UUID.fromString(data.aggregateId()))
                     .executeUpdate();
-            if (event.data() instanceof NeedPosted posted && posted.item().equals(BROKEN)) {
+            if (data instanceof NeedPosted posted && posted.item().equals(BROKEN)) {
                 throw new IllegalStateException("this need can never be handled");
             }
-            if (event.data() instanceof NeedPosted posted && posted.item().equals(CONTENDED)
+            if (data instanceof NeedPosted posted && posted.item().equals(CONTENDED)
                     && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() <= 7) {
                 throw new PersistenceException(new SQLException("could not serialize access", "40001"));
             }
-            if (event.data() instanceof NeedPosted posted && posted.item().equals(FLAKY)
+            if (data instanceof NeedPosted posted && posted.item().equals(FLAKY)
                     && attempts.computeIfAbsent(posted.needId(), id -> new AtomicInteger()).incrementAndGet() < 3) {
                 throw new IllegalStateException("transient failure, as when the database restarts");
             }

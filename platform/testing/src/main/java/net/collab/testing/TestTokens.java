@@ -1,8 +1,10 @@
 package net.collab.testing;
 
+import java.time.Instant;
 import java.util.Set;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * Signed access tokens from the OIDC test server. The subject is what services authorize by, so
@@ -20,5 +22,30 @@ public final class TestTokens {
 
     public static String coordinator(String subject) {
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of("coordinator"), subject);
+    }
+
+    /** The test server's issuer and audience, which the services accept in tests. */
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "https://server.example.com";
+
+    /** Signed with the test server's key, but expired a minute ago. */
+    public static String expired(String subject) {
+        return signed(subject, ISSUER, AUDIENCE, Instant.now().minusSeconds(60));
+    }
+
+    /** Signed with the test server's key, but issued by someone else. */
+    public static String fromIssuer(String subject, String issuer) {
+        return signed(subject, issuer, AUDIENCE, Instant.now().plusSeconds(300));
+    }
+
+    /** Signed with the test server's key, but meant for another audience. */
+    public static String forAudience(String subject, String audience) {
+        return signed(subject, ISSUER, audience, Instant.now().plusSeconds(300));
+    }
+
+    private static String signed(String subject, String issuer, String audience, Instant expiresAt) {
+        return Jwt.preferredUserName(subject).subject(subject).groups(Set.of()).issuer(issuer).audience(audience)
+                .issuedAt(expiresAt.minusSeconds(600)).expiresAt(expiresAt)
+                .jws().keyId("1").sign("privateKey.jwk");
     }
 }

@@ -126,8 +126,11 @@ public class ExportResource {
                     String.join(";", organization.serviceAreas()), contact == null ? null : contact.phone(),
                     contact == null ? null : contact.email(), organization.website()));
         }
+        // An absent value is an empty cell: the CSV writer would drop a null and shift the columns after it.
+        List<List<String>> cells = rows.stream()
+                .map(row -> row.stream().map(value -> value == null ? "" : value).toList()).toList();
         try (StringWriter out = new StringWriter()) {
-            CSV.writer(CsvSchema.emptySchema()).writeValues(out).writeAll(rows);
+            CSV.writer(CsvSchema.emptySchema()).writeValues(out).writeAll(cells);
             return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
