@@ -76,7 +76,7 @@ class IncrementalMatchingTest {
             assertThat(proposed.explanation()).contains("370811").contains("370811012002");
 
             given().when().get("/needs/{id}/matches", need.needId())
-                    .then().statusCode(200).body("$", hasSize(1)).body("[0].quantity", equalTo(300.0f));
+                    .then().statusCode(200).body("items", hasSize(1)).body("items[0].quantity", equalTo(300.0f));
         }
     }
 
@@ -93,9 +93,9 @@ class IncrementalMatchingTest {
         TestEvents.send(fitting);
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when()
-                .get("/needs/{id}/matches", need.needId()).then().body("$", hasSize(1)));
+                .get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(1)));
         given().when().get("/needs/{id}/matches", need.needId())
-                .then().body("[0].offerId", equalTo(fitting.offerId().toString()));
+                .then().body("items[0].offerId", equalTo(fitting.offerId().toString()));
     }
 
     @Test
@@ -111,13 +111,17 @@ class IncrementalMatchingTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
                 .oauth2(TestTokens.user(member)).when().get("/matches?org={org}", provider)
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].needId", equalTo(need.needId().toString())));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].needId", equalTo(need.needId().toString())));
         given().auth().oauth2(TestTokens.coordinator("coordinator")).when().get("/matches?org={org}", provider)
-                .then().statusCode(200).body("$", hasSize(1));
+                .then().statusCode(200).body("items", hasSize(1));
         given().auth().oauth2(TestTokens.user("stranger")).when().get("/matches?org={org}", provider)
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.user(member)).when().get("/matches")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(member)).when().get("/matches?org=not-an-id")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("org"));
+        given().auth().oauth2(TestTokens.user(member)).when().get("/matches?org={org}&page=-1", provider)
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
         given().when().get("/matches?org={org}", provider).then().statusCode(401);
     }
 }
