@@ -42,11 +42,7 @@ public class NeedsAndOffers {
 
     @Transactional
     public Need withdrawNeed(UUID needId, String reason, String subject) {
-        Need need = findNeed(needId);
-        memberships.requireActiveMember(need.organizationId(), subject);
-        need.withdraw(reason, now());
-        events.needWithdrawn(need);
-        return need;
+        return withdraw(findNeed(needId), reason, subject, events::needWithdrawn);
     }
 
     @Transactional
@@ -61,11 +57,14 @@ public class NeedsAndOffers {
     /** The organization takes its offer back: matching stops proposing it. */
     @Transactional
     public Offer withdrawOffer(UUID offerId, String reason, String subject) {
-        Offer offer = findOffer(offerId);
-        memberships.requireActiveMember(offer.organizationId(), subject);
-        offer.withdraw(reason, now());
-        events.offerWithdrawn(offer);
-        return offer;
+        return withdraw(findOffer(offerId), reason, subject, events::offerWithdrawn);
+    }
+
+    private <P extends Posting> P withdraw(P posting, String reason, String subject, java.util.function.Consumer<P> published) {
+        memberships.requireActiveMember(posting.organizationId(), subject);
+        posting.withdraw(reason, now());
+        published.accept(posting);
+        return posting;
     }
 
     private static OffsetDateTime now() {

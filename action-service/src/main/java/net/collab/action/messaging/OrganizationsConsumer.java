@@ -8,16 +8,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
-import net.collab.events.registry.OrganizationEvent;
 import net.collab.membership.OrganizationReplica;
-import net.collab.messaging.IdempotentConsumer;
 
 /** The registry's organizations feed this service's replica, which authorizes posting on their behalf. */
 @ApplicationScoped
 public class OrganizationsConsumer {
-
-    @Inject
-    IdempotentConsumer idempotentConsumer;
 
     @Inject
     OrganizationReplica organizations;
@@ -25,7 +20,6 @@ public class OrganizationsConsumer {
     @Incoming("organizations")
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("organizations", OrganizationReplica.CONSUMER, records, OrganizationEvent.class,
-                (envelope, event) -> organizations.apply(event));
+        organizations.consume(records);
     }
 }

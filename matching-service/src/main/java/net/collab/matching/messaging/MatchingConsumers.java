@@ -17,7 +17,6 @@ import net.collab.events.action.OfferWithdrawn;
 import net.collab.matching.domain.Matcher;
 import net.collab.matching.domain.NeedReplica;
 import net.collab.matching.domain.OfferReplica;
-import net.collab.events.registry.OrganizationEvent;
 import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
 
@@ -49,8 +48,7 @@ public class MatchingConsumers {
     @Incoming("organizations")
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("organizations", OrganizationReplica.CONSUMER, records, OrganizationEvent.class,
-                (envelope, event) -> organizations.apply(event));
+        organizations.consume(records);
     }
 
     private final NeedEvent.Handler needs = new NeedEvent.Handler() {

@@ -10,7 +10,6 @@ import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
-import net.collab.events.registry.OrganizationEvent;
 import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
 import net.collab.notification.domain.Notifier;
@@ -37,8 +36,7 @@ public class MatchNotifications {
     @Incoming("organizations")
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
-        idempotentConsumer.handleBatch("organizations", OrganizationReplica.CONSUMER, records, OrganizationEvent.class,
-                (envelope, event) -> organizations.apply(event));
+        organizations.consume(records);
     }
 
     private final MatchEvent.Handler matches = new MatchEvent.Handler() {

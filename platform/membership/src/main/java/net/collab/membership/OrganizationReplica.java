@@ -12,11 +12,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
 
 
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.registry.OrganizationEvent;
 import net.collab.events.registry.OrganizationSnapshot;
+import net.collab.messaging.IdempotentConsumer;
 
 /**
  * This service's copy of the registry's organizations and their members. Every event on the
@@ -25,19 +28,30 @@ import net.collab.events.registry.OrganizationSnapshot;
 @ApplicationScoped
 public class OrganizationReplica {
 
-    /** The consumer name a service's organizations channel records its processed events under. */
-    public static final String CONSUMER = "organizations-replica";
+    /** The consumer name the organizations channel records its processed events under. */
+    static final String CONSUMER = "organizations-replica";
 
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    IdempotentConsumer idempotentConsumer;
+
+    /**
+     * Applies a batch of the service's organizations channel, once per event: what a service's
+     * own {@code @Incoming("organizations")} method hands over.
+     */
+    public void consume(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("organizations", CONSUMER, records, OrganizationEvent.class,
+                (envelope, event) -> apply(event));
+    }
+
     /**
      * Applies an event of {@code registry.organizations.v1}, inside the consumer's transaction:
      * the snapshot it carries replaces the replica's, unless the replica has a newer version
-     * already (events read out of order, or a dead letter replayed late). Each service declares
-     * the channel and its own {@code @Incoming} method, which hands the events here.
+     * already (events read out of order, or a dead letter replayed late).
      */
-    public void apply(OrganizationEvent event) {
+    void apply(OrganizationEvent event) {
         OrganizationSnapshot organization = event.organization();
         int applied = entityManager.createNativeQuery("""
                 insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id, version)

@@ -79,16 +79,7 @@ class OutboxTest {
     void rowsLeftUnpublishedByADeadProcessArePublished() throws Exception {
         UUID id = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
-            try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
-                    insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
-                    values (?, ?, ?, ?, now(), ?)""")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, Topics.NEEDS);
-                insert.setString(3, id.toString());
-                insert.setString(4, NEED_POSTED);
-                insert.setString(5, EventCodec.toJson(TestApplication.need(id)));
-                insert.executeUpdate();
-            }
+            insertUnpublished(id, EventCodec.toJson(TestApplication.need(id)));
 
             probe.awaitEvent(NEED_POSTED, id.toString());
 
@@ -147,16 +138,7 @@ class OutboxTest {
         UUID huge = UUID.randomUUID();
         UUID after = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
-            try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
-                    insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
-                    values (?, ?, ?, ?, now(), ?)""")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, Topics.NEEDS);
-                insert.setString(3, huge.toString());
-                insert.setString(4, NEED_POSTED);
-                insert.setString(5, EventCodec.toJson(TestApplication.need(huge)).replace("110108010009", "x".repeat(1_200_000)));
-                insert.executeUpdate();
-            }
+            insertUnpublished(huge, EventCodec.toJson(TestApplication.need(huge)).replace("110108010009", "x".repeat(1_200_000)));
             application.createWidgetWithEvent(after);
 
             probe.awaitEvent(NEED_POSTED, after.toString());
@@ -196,6 +178,20 @@ class OutboxTest {
         assertThat(config).doesNotContainKey("max.poll.records"); // a consumer's setting, not the producer's
         assertThat(config.get("max.block.ms")).isEqualTo("10000");
         assertThat(config.get("acks")).isEqualTo("all");
+    }
+
+    /** A committed, unpublished row, as the outbox writes it. */
+    private void insertUnpublished(UUID aggregateId, String payload) throws Exception {
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into outbox_event (id, topic, aggregate_id, event_type, occurred_at, payload)
+                values (?, ?, ?, ?, now(), ?)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, Topics.NEEDS);
+            insert.setString(3, aggregateId.toString());
+            insert.setString(4, NEED_POSTED);
+            insert.setString(5, payload);
+            insert.executeUpdate();
+        }
     }
 
     private void awaitScalar(String sql, long expected) {

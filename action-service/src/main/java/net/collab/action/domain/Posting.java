@@ -1,0 +1,136 @@
+package net.collab.action.domain;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import net.collab.domain.Refusal;
+import net.collab.events.Vocabulary.ResourceCategory;
+
+/**
+ * What needs and offers have in common: an organization posts so much of an item, in a place,
+ * and may take it back while it is open. The transitions live here, once.
+ */
+@MappedSuperclass
+public abstract class Posting extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN, WITHDRAWN
+    }
+
+    @Id
+    private UUID id;
+    @Column(name = "organization_id")
+    private UUID organizationId;
+    @Enumerated(EnumType.STRING)
+    private ResourceCategory category;
+    private String item;
+    private BigDecimal quantity;
+    private String unit;
+    @Column(name = "area_code")
+    private String areaCode;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Column(name = "status_reason")
+    private String statusReason;
+    @Column(name = "posted_by")
+    private String postedBy;
+    @Column(name = "posted_at")
+    private OffsetDateTime postedAt;
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    protected Posting() {
+    }
+
+    /** Opens the posting with what the organization said, by {@code postedBy}, now. */
+    protected void open(UUID organizationId, ResourceCategory category, String item, BigDecimal quantity, String unit,
+            String areaCode, String description, String postedBy, OffsetDateTime now) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+        this.category = category;
+        this.item = item;
+        this.quantity = quantity;
+        this.unit = unit;
+        this.areaCode = areaCode;
+        this.description = description;
+        this.status = Status.OPEN;
+        this.postedBy = postedBy;
+        this.postedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The organization takes it back; only what is open can be withdrawn. */
+    public void withdraw(String reason, OffsetDateTime now) {
+        if (status != Status.OPEN) {
+            throw Refusal.conflict(kind() + " " + id + " is " + status + "; only an open " + kind() + " can be withdrawn");
+        }
+        status = Status.WITHDRAWN;
+        statusReason = reason;
+        updatedAt = now;
+    }
+
+    /** "need" or "offer", for messages. */
+    protected abstract String kind();
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public ResourceCategory category() {
+        return category;
+    }
+
+    public String item() {
+        return item;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String areaCode() {
+        return areaCode;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public String postedBy() {
+        return postedBy;
+    }
+
+    public OffsetDateTime postedAt() {
+        return postedAt;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+}
