@@ -125,4 +125,13 @@ class FirstPathIT {
                 .when().post("/organizations/{id}/members", organization)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("email"));
     }
+
+    /** Keycloak has one hostname: a token fetched from 127.0.0.1 is as good as one fetched from localhost. */
+    @Test
+    void aTokenFetchedFromAnotherAddressOfKeycloakIsAccepted() throws Exception {
+        String viaLoopbackAddress = new DemoData(network.keycloakIssuer().replace("://localhost:", "://127.0.0.1:"),
+                network.url("registry-service")).token("jiyang");
+        given().baseUri(network.url("registry-service")).auth().oauth2(viaLoopbackAddress).when().get("/organizations/mine")
+                .then().statusCode(200);
+    }
 }

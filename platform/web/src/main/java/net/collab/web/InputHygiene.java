@@ -1,15 +1,12 @@
 package net.collab.web;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +17,6 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.Json;
 
@@ -36,26 +32,23 @@ public class InputHygiene {
 
     private static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 
-    @ConfigProperty(name = "collabnet.http.max-body-size", defaultValue = "1M")
-    MemorySize maxBodySize;
-
-    @ConfigProperty(name = "collabnet.http.large-body-paths")
-    Optional<List<String>> largeBodyPaths;
+    @Inject
+    HttpLimits limits;
 
     void limitBodies(@Observes Filters filters) {
         filters.register(context -> {
             String length = context.request().getHeader("Content-Length");
-            boolean large = largeBodyPaths.map(paths -> paths.contains(context.normalizedPath())).orElse(false);
+            boolean large = limits.largeBodyPaths().map(paths -> paths.contains(context.normalizedPath())).orElse(false);
             if (large) {
                 context.next();
                 return;
             }
             if (length != null && tooLong(length)) {
                 refuse(context, 413, "request-too-large", "请求内容过大 Request too large",
-                        "the body may have at most " + maxBodySize.asLongValue() + " bytes");
+                        "the body may have at most " + limits.maxBodySize().asLongValue() + " bytes");
             } else if (length == null && "chunked".equalsIgnoreCase(context.request().getHeader("Transfer-Encoding"))) {
                 refuse(context, 411, "length-required", "需要内容长度 Length required",
-                        "send the body with a Content-Length header (at most " + maxBodySize.asLongValue() + " bytes)");
+                        "send the body with a Content-Length header (at most " + limits.maxBodySize().asLongValue() + " bytes)");
             } else {
                 context.next();
             }
@@ -64,7 +57,7 @@ public class InputHygiene {
 
     private boolean tooLong(String length) {
         try {
-            return Long.parseLong(length.strip()) > maxBodySize.asLongValue();
+            return Long.parseLong(length.strip()) > limits.maxBodySize().asLongValue();
         } catch (NumberFormatException e) {
             return true;
         }

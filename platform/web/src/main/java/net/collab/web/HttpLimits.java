@@ -1,0 +1,20 @@
+package net.collab.web;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on requests (prefix {@code collabnet.http}), enforced by {@link InputHygiene}. */
+@ConfigMapping(prefix = "collabnet.http")
+public interface HttpLimits {
+
+    /** The largest request body, except on {@link #largeBodyPaths()}. */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    /** Paths whose bodies may be as large as {@code quarkus.http.limits.max-body-size} (e.g. an import). */
+    Optional<List<String>> largeBodyPaths();
+}
