@@ -134,6 +134,9 @@ class MembersTest {
         given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON)
                 .body(Map.of("subject", founder, "role", "ORG_MEMBER"))
                 .when().post("/organizations/{id}/members", group).then().statusCode(403);
+        given().auth().oauth2(TestTokens.user(hubAdmin)).contentType(ContentType.JSON)
+                .body(Map.of("subject", hubAdmin, "role", "ORG_ADMIN"))
+                .when().post("/organizations/{id}/members", group).then().statusCode(403);
         given().auth().oauth2(TestTokens.user(founder)).when().get("/organizations/{id}/members", group)
                 .then().body("find { it.subject == '" + founder + "' }.role", Matchers.equalTo("ORG_ADMIN"));
     }

@@ -71,6 +71,11 @@ class OrganizationAggregateTest {
                 .isInstanceOf(Refusal.Forbidden.class);
         assertThatThrownBy(() -> group.putMember("intruder", null, MemberRole.ORG_MEMBER, Authority.NONE, NOW))
                 .isInstanceOf(Refusal.Forbidden.class);
+        // Nor can the hub make itself the group's administrator (and then remove the group's own).
+        assertThatThrownBy(() -> group.putMember("hub-admin", null, MemberRole.ORG_ADMIN, Authority.SPONSOR_ADMINISTRATOR, NOW))
+                .isInstanceOf(Refusal.Forbidden.class);
+        assertThatThrownBy(() -> group.putMember("helper", null, MemberRole.ORG_ADMIN, Authority.SPONSOR_ADMINISTRATOR, NOW))
+                .isInstanceOf(Refusal.Forbidden.class);
         group.removeMember("co-admin", Authority.ADMINISTRATOR, NOW);
         assertThatThrownBy(() -> group.removeMember("founder", Authority.COORDINATOR, NOW))
                 .isInstanceOf(Refusal.Conflict.class).hasMessageContaining("last administrator");

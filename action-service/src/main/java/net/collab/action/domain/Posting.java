@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -48,6 +49,9 @@ public abstract class Posting extends PanacheEntityBase {
     private OffsetDateTime postedAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    /** Two withdrawals at once: one wins, the other gets a 409 rather than a second event. */
+    @Version
+    private int version;
 
     protected Posting() {
     }

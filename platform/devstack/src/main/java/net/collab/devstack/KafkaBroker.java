@@ -160,12 +160,9 @@ public final class KafkaBroker implements AutoCloseable {
         Map<String, Boolean> topics = Map.of(
                 "registry.organizations.v1", true,
                 "registry.areas.v1", true,
-                "action.actions.v1", false,
                 "action.needs.v1", false,
                 "action.offers.v1", false,
-                "action.ledger.v1", false,
-                "matching.matches.v1", false,
-                "notification.deliveries.v1", false);
+                "matching.matches.v1", false);
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.entrySet().stream()

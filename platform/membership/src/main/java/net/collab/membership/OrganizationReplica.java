@@ -49,7 +49,8 @@ public class OrganizationReplica {
     /**
      * Applies an event of {@code registry.organizations.v1}, inside the consumer's transaction:
      * the snapshot it carries replaces the replica's, unless the replica has a newer version
-     * already (events read out of order, or a dead letter replayed late).
+     * already (events read out of order, or a dead letter replayed late). An event without a
+     * version (from before versions) applies only where no versioned one has.
      */
     void apply(OrganizationEvent event) {
         OrganizationSnapshot organization = event.organization();
@@ -59,8 +60,9 @@ public class OrganizationReplica {
                 on conflict (id) do update set name_zh = excluded.name_zh, kind = excluded.kind,
                     status = excluded.status, updated_at = excluded.updated_at,
                     sponsor_organization_id = excluded.sponsor_organization_id, version = excluded.version
-                where organization_replica.version is null or excluded.version is null
-                    or organization_replica.version <= excluded.version""")
+                where excluded.version is not null
+                    and (organization_replica.version is null or organization_replica.version <= excluded.version)
+                    or excluded.version is null and organization_replica.version is null""")
                 .setParameter(1, organization.id())
                 .setParameter(2, organization.nameZh())
                 .setParameter(3, organization.kind().name())
@@ -100,7 +102,7 @@ public class OrganizationReplica {
                     exists (select 1 from organization_replica sponsor
                             join organization_member_replica member on member.organization_id = sponsor.id
                             where sponsor.id = organization.sponsor_organization_id and sponsor.status = 'APPROVED'
-                            and member.subject = ?2 and member.role = 'ORG_ADMIN')
+                            and sponsor.kind = 'HUB_ORGANIZATION' and member.subject = ?2 and member.role = 'ORG_ADMIN')
                 from organization_replica organization where organization.id = ?1""")
                 .setParameter(1, organizationId).setParameter(2, subject).getResultList();
         if (rows.isEmpty()) {

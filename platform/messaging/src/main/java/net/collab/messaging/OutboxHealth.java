@@ -20,9 +20,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of the outbox: DOWN when the relay's thread has stopped or the oldest unpublished
- * event waits longer than {@code collabnet.outbox.max-age} (the broker away, or the relay stuck),
- * and when events were set aside as never publishable: each of these means consumers stop hearing
- * of this service's changes, which someone must notice.
+ * event waits longer than {@code collabnet.outbox.max-age} (the broker away, or the relay stuck):
+ * consumers stop hearing of this service's changes. Events set aside as never publishable are
+ * counted in the check's data ({@code set-aside}) and logged as errors when set aside; they do not
+ * take the service out of rotation, since everything behind them is published.
  */
 @Readiness
 @ApplicationScoped
@@ -50,7 +51,7 @@ public class OutboxHealth implements HealthCheck {
             long setAside = result.getLong(2);
             Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, OffsetDateTime.now(ZoneOffset.UTC));
             response.withData("oldest-unpublished-age-seconds", age.toSeconds()).withData("set-aside", setAside);
-            return response.status(relay.isRunning() && age.compareTo(settings.maxAge()) <= 0 && setAside == 0).build();
+            return response.status(relay.isRunning() && age.compareTo(settings.maxAge()) <= 0).build();
         } catch (SQLException e) {
             return response.down().withData("error", e.getMessage()).build();
         }

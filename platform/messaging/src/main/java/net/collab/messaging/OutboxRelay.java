@@ -145,7 +145,7 @@ public class OutboxRelay {
                 try {
                     int published = relayOnce();
                     backoff = settings.pollInterval();
-                    if (published < settings.batchSize()) {
+                    if (published == 0) { // after a round that sent something, look again at once: a backlog drains at full speed
                         awaitWakeUp(settings.pollInterval());
                     }
                 } catch (Throwable e) { // whatever happens, the relay goes on: a dead relay would stop all publication silently
@@ -270,17 +270,25 @@ public class OutboxRelay {
     private record Outcome(int done, Map<Row, String> setAside, Exception failure) {
     }
 
+    /**
+     * Sends the rows in order and waits for their acknowledgements, within one deadline for the
+     * whole round (the send timeout): when the broker is away, a round ends after that rather than
+     * after {@code max.block.ms} for each of its rows.
+     */
     private Outcome send(List<Row> rows) {
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
+            if (System.nanoTime() > deadline || !acks.isEmpty() && failedForNow(acks.get(acks.size() - 1))) {
+                break; // the rest go next round, in order
+            }
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
             KafkaCloudEvents.write(new EventEnvelope(row.id(), source, row.type(), row.aggregateId(), row.occurredAt()),
                     record.headers());
             acks.add(producer.send(record)); // failures (even synchronous ones) come back in the future
         }
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         Map<Row, String> setAside = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (ExecutionException e) {
@@ -296,7 +304,24 @@ public class OutboxRelay {
                 return new Outcome(i, setAside, e);
             }
         }
-        return new Outcome(rows.size(), setAside, null);
+        return new Outcome(acks.size(), setAside, acks.size() < rows.size()
+                ? new TimeoutException("the round's deadline passed before all rows were sent") : null);
+    }
+
+    /** A send that already failed for a reason other than the record itself: the broker is away. */
+    private static boolean failedForNow(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return !neverSendable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     /** Failures that would recur on every try of this record, whatever the broker's state. */

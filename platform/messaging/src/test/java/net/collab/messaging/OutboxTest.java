@@ -146,13 +146,12 @@ class OutboxTest {
                     + "' and parked_at is not null and park_reason like '%RecordTooLarge%'", 1);
             assertThat(probe.seen(about(huge.toString()))).isEmpty();
         }
-        io.restassured.RestAssured.when().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("DOWN"))
+        // Reported (the service stays ready: everything behind it went out) until someone deals with it.
+        io.restassured.RestAssured.when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.data.set-aside", org.hamcrest.Matchers.equalTo(1));
-        // Someone deals with it (here: drops it); the service is ready again.
         scalar("with deleted as (delete from outbox_event where aggregate_id = '" + huge + "' returning 1) select count(*) from deleted");
         io.restassured.RestAssured.when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'outbox' }.status", org.hamcrest.Matchers.equalTo("UP"));
+                .body("checks.find { it.name == 'outbox' }.data.set-aside", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -43,10 +43,14 @@ public class InputHygiene {
                 context.next();
                 return;
             }
-            if (length != null && tooLong(length)) {
+            Long declared = length == null ? null : parseLength(length);
+            if (length != null && declared == null) {
+                refuse(context, 400, "validation", "请求无效 Invalid request", "Content-Length: \"" + length + "\" is not a length");
+            } else if (declared != null && declared > limits.maxBodySize().asLongValue()) {
                 refuse(context, 413, "request-too-large", "请求内容过大 Request too large",
                         "the body may have at most " + limits.maxBodySize().asLongValue() + " bytes");
-            } else if (length == null && "chunked".equalsIgnoreCase(context.request().getHeader("Transfer-Encoding"))) {
+            } else if (declared == null && mayHaveABody(context)) {
+                // A streamed body (chunked, or HTTP/2 without a length) could not be held to the limit.
                 refuse(context, 411, "length-required", "需要内容长度 Length required",
                         "send the body with a Content-Length header (at most " + limits.maxBodySize().asLongValue() + " bytes)");
             } else {
@@ -55,11 +59,24 @@ public class InputHygiene {
         }, 200);
     }
 
-    private boolean tooLong(String length) {
+    /**
+     * Whether a request without Content-Length still brings a body: HTTP/1.1 says so with
+     * Transfer-Encoding (otherwise there is none); HTTP/2 may stream one in any write.
+     */
+    private static boolean mayHaveABody(io.vertx.ext.web.RoutingContext context) {
+        var request = context.request();
+        var method = request.method();
+        return request.getHeader("Transfer-Encoding") != null
+                || request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && (method == io.vertx.core.http.HttpMethod.POST
+                        || method == io.vertx.core.http.HttpMethod.PUT || method == io.vertx.core.http.HttpMethod.PATCH);
+    }
+
+    private static Long parseLength(String length) {
         try {
-            return Long.parseLong(length.strip()) > limits.maxBodySize().asLongValue();
+            long value = Long.parseLong(length.strip());
+            return value < 0 ? null : value;
         } catch (NumberFormatException e) {
-            return true;
+            return null;
         }
     }
 

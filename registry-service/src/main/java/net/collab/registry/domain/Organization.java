@@ -246,11 +246,16 @@ public class Organization extends PanacheEntityBase {
     }
 
     /**
-     * Adds a person or changes a member's role. A sponsoring hub helps its group but cannot take
-     * the group's own administrators from it, and an organization keeps at least one administrator.
+     * Adds a person or changes a member's role. A sponsoring hub helps its group but neither makes
+     * nor takes the group's administrators, and an organization keeps at least one administrator.
      */
     public Member putMember(String subject, String email, MemberRole role, Authority authority, OffsetDateTime now) {
         requireAdministration(authority);
+        if (role == MemberRole.ORG_ADMIN && authority == Authority.SPONSOR_ADMINISTRATOR) {
+            // Else a hub's administrator could make themselves the group's and then remove its own.
+            throw Refusal.forbidden("a sponsoring hub adds members to organization " + id
+                    + " but does not make administrators; only its own administrators or the coordinator can");
+        }
         Optional<Member> existing = member(subject);
         if (existing.isPresent() && existing.get().role == MemberRole.ORG_ADMIN && role != MemberRole.ORG_ADMIN) {
             requireMayDemoteAdministrator(authority);

@@ -65,8 +65,7 @@ public class OrganizationService {
         if (authority.administers()) {
             checkAgainstNetwork(merged, organization);
         }
-        organization.changeProfile(merged, authority,
-                actor.coordinator() || speaksForSponsor(merged.sponsorOrganizationId(), actor.subject()), now());
+        organization.changeProfile(merged, authority, speaksForSponsor(merged.sponsorOrganizationId(), actor.subject()), now());
         events.updated(organization);
         return organization;
     }
@@ -278,8 +277,9 @@ public class OrganizationService {
             return false;
         }
         Organization sponsor = Organization.findById(sponsorId.get());
-        // A suspended or rejected hub no longer speaks for anyone.
-        return sponsor != null && sponsor.active() && sponsor.hasAdmin(subject);
+        // A suspended or rejected hub, or one that is no longer a hub, speaks for nobody.
+        return sponsor != null && sponsor.active() && sponsor.kind() == OrganizationKind.HUB_ORGANIZATION
+                && sponsor.hasAdmin(subject);
     }
 
     private static OffsetDateTime now() {
