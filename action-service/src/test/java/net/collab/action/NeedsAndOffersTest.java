@@ -48,6 +48,19 @@ class NeedsAndOffersTest {
     @Inject
     javax.sql.DataSource dataSource;
 
+    @Inject
+    net.collab.membership.AreaReplica areas;
+
+    /** The registry's places, as its events bring them; once per class, once Quarkus is up. */
+    @org.junit.jupiter.api.BeforeEach
+    void places() {
+        if (areas.place("350302").isPresent()) {
+            return;
+        }
+        net.collab.testing.TestAreas.define();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> areas.place("350302").isPresent());
+    }
+
     private boolean processed(UUID eventId) throws Exception {
         try (var connection = dataSource.getConnection();
                 var query = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
@@ -67,7 +80,7 @@ class NeedsAndOffersTest {
         need.put("unit", "次");
         need.put("urgency", "HIGH");
         need.put("areaCode", "370811012002");
-        need.put("targetGroup", "孤寡老人");
+        need.put("targetGroup", "ELDERLY_LIVING_ALONE");
         need.put("beneficiary", Map.of("name", "王奶奶", "phone", "13800000000", "address", "草桥口社区3号楼2单元101"));
         return need;
     }
@@ -268,12 +281,16 @@ class NeedsAndOffersTest {
         zeroQuantity.put("quantity", 0);
         var badArea = need(organization);
         badArea.put("areaCode", "北京");
+        var unknownArea = need(organization);
+        unknownArea.put("areaCode", "999999");
+        var freeTextGroup = need(organization);
+        freeTextGroup.put("targetGroup", "孤寡老人"); // the vocabulary's name is ELDERLY_LIVING_ALONE
         var badCategory = need(organization);
         badCategory.put("category", "HUGS");
 
         var subCent = need(organization);
         subCent.put("quantity", 0.001);
-        for (var body : List.of(zeroQuantity, badArea, badCategory, subCent)) {
+        for (var body : List.of(zeroQuantity, badArea, unknownArea, freeTextGroup, badCategory, subCent)) {
             given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(body)
                     .when().post("/needs")
                     .then().statusCode(400).contentType("application/problem+json");
@@ -283,6 +300,64 @@ class NeedsAndOffersTest {
                 .body("errors[0].field", equalTo("category")).body("detail", org.hamcrest.Matchers.containsString("SUPPLIES"));
         given().when().get("/needs?size=1000").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void placesAreRealAreasAtAnyLevelAndShownByName() {
+        String member = "provider-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        // A whole city (济宁市, the registry's 4-digit code) is a place an offer may cover.
+        String offer = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", organization.toString(), "category", "SUPPLIES", "item", "口罩",
+                        "quantity", 1000, "unit", "只", "areaCode", "3708"))
+                .when().post("/offers").then().statusCode(201)
+                .body("place.name", equalTo("济宁市")).extract().path("id");
+        given().when().get("/offers/{id}", offer).then().body("place.code", equalTo("3708"));
+        for (String notAnArea : new String[] {"370800", "999999", "37081101200"}) {
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON)
+                    .body(Map.of("organizationId", organization.toString(), "category", "SUPPLIES", "item", "口罩",
+                            "quantity", 1000, "unit", "只", "areaCode", notAnArea))
+                    .when().post("/offers").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("areaCode"));
+        }
+        String need = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs").then().statusCode(201)
+                .body("place.name", equalTo("草桥口社区")).body("place.path", equalTo("济宁市任城区济阳街道"))
+                .body("targetGroup", equalTo("ELDERLY_LIVING_ALONE")).body("targetGroupLabel", equalTo("孤寡老人"))
+                .extract().path("id");
+        given().when().get("/needs?organizationId={id}", organization)
+                .then().body("items.find { it.id == '" + need + "' }.place.name", equalTo("草桥口社区"));
+        var beijing = need(organization);
+        beijing.put("areaCode", "110108010009");
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(beijing)
+                .when().post("/needs").then().statusCode(201)
+                .body("place.name", equalTo("学知园社区")).body("place.path", equalTo("北京市海淀区学院路街道"));
+    }
+
+    @Test
+    void aNeedsStatusFollowsWhatMatchingProposes() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        String id = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs").then().statusCode(201).body("quantityMatched", equalTo(0)).extract().path("id");
+        UUID need = UUID.fromString(id);
+
+        UUID first = net.collab.testing.TestEvents.send(proposal(need, "5"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/needs/{id}", id)
+                .then().body("status", equalTo("PARTIALLY_MATCHED")).body("quantityMatched", equalTo(5.0f)));
+        // Still sought, so still on the board; redelivered, the proposal counts once.
+        given().when().get("/needs?organizationId={org}", organization).then().body("items.id", hasItem(id));
+        net.collab.testing.TestEvents.send(proposal(need, "5"), first);
+        net.collab.testing.TestEvents.send(proposal(need, "7"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/needs/{id}", id)
+                .then().body("status", equalTo("MATCHED")).body("quantityMatched", equalTo(12.0f)));
+        given().when().get("/needs?organizationId={org}", organization).then().body("items.id", not(hasItem(id)));
+    }
+
+    private static net.collab.events.matching.MatchProposed proposal(UUID need, String quantity) {
+        return new net.collab.events.matching.MatchProposed(UUID.randomUUID(), need, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), net.collab.events.Vocabulary.ResourceCategory.SERVICE, "送药", new java.math.BigDecimal(quantity),
+                "次", "370811012002", "test");
     }
 
     @Test

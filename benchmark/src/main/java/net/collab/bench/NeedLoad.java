@@ -52,7 +52,7 @@ final class NeedLoad implements AutoCloseable {
                 .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
         this.bodyText = """
                 {"organizationId":"%s","category":"SUPPLIES","item":"口罩","quantity":10,"unit":"只","urgency":"HIGH",
-                 "areaCode":"%s","targetGroup":"孤寡老人","description":"benchmark",
+                 "areaCode":"%s","targetGroup":"ELDERLY_LIVING_ALONE","description":"benchmark",
                  "beneficiary":{"name":"测试老人","phone":"13900000000","address":"1号楼"}}"""
                 .formatted(requesterOrganizationId, areaCode);
         this.body = Buffer.buffer(bodyText);

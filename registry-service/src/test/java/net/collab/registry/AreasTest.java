@@ -111,4 +111,27 @@ class AreasTest {
                 .body("path.code", contains("37", "3708", "370811", "370811001", "370811001001"));
         given().when().get("/areas/999999999999").then().statusCode(404);
     }
+
+    /** Areas reach the other services as events: new and renamed ones are announced, once each. */
+    @Test
+    void importedAndRenamedAreasAreAnnouncedToTheNetwork() {
+        String code = "370811012" + (100 + new java.util.Random().nextInt(800));
+        try (var probe = net.collab.testing.TopicProbe.open(Topics.AREAS)) {
+            given().auth().oauth2(COORDINATOR).contentType("text/csv; charset=UTF-8").body("code,name\n" + code + ",测试社区\n")
+                    .when().post("/areas/import").then().statusCode(200);
+            var defined = (net.collab.events.registry.AreaDefined) EventCodec.fromJson("net.collab.area.defined.v1",
+                    probe.awaitEvent("net.collab.area.defined.v1", code).value());
+            assertThat(defined.name()).isEqualTo("测试社区");
+            assertThat(defined.parentCode()).isEqualTo("370811012");
+            assertThat(defined.level()).isEqualTo(net.collab.events.Vocabulary.AreaLevel.COMMUNITY);
+
+            // Imported again unchanged: nothing to tell. Renamed: told again.
+            given().auth().oauth2(COORDINATOR).contentType("text/csv; charset=UTF-8").body("code,name\n" + code + ",测试社区\n")
+                    .when().post("/areas/import").then().statusCode(200);
+            given().auth().oauth2(COORDINATOR).contentType("text/csv; charset=UTF-8").body("code,name\n" + code + ",新名社区\n")
+                    .when().post("/areas/import").then().statusCode(200);
+            probe.await(record -> code.equals(record.key()) && record.value().contains("新名社区"), java.time.Duration.ofSeconds(20));
+            assertThat(probe.seen(ofType("net.collab.area.defined.v1").and(about(code)))).hasSize(2);
+        }
+    }
 }

@@ -89,7 +89,7 @@ class FirstPathIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
                 .baseUri(action).auth().oauth2(frontline).contentType(ContentType.JSON)
                 .body(Map.of("organizationId", frontlineOrg, "category", "SERVICE", "item", "送药", "quantity", 12,
-                        "unit", "次", "urgency", "HIGH", "areaCode", "370811012002", "targetGroup", "孤寡老人",
+                        "unit", "次", "urgency", "HIGH", "areaCode", "370811012002", "targetGroup", "ELDERLY_LIVING_ALONE",
                         "beneficiary", Map.of("name", "王奶奶", "phone", "13800000000")))
                 .when().post("/needs").statusCode() == 201);
 

@@ -2,6 +2,7 @@ package net.collab.action.api;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -17,13 +18,16 @@ import net.collab.action.domain.Beneficiary;
 import net.collab.action.domain.Need;
 import net.collab.action.domain.Offer;
 import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.events.Vocabulary.TargetGroup;
 import net.collab.events.Vocabulary.Urgency;
+import net.collab.membership.AreaReplica;
 
 /** Request and response bodies of /needs and /offers, and their mapping. */
 public final class ActionViews {
 
-    static final String AREA_CODE = "\\d{6}|\\d{9}|\\d{12}";
-    static final String AREA_CODE_MESSAGE = "must be a division code of 6, 9 or 12 digits (district, street, community)";
+    static final String AREA_CODE = "\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}";
+    static final String AREA_CODE_MESSAGE = "must be a division code of 2, 4, 6, 9 or 12 digits (province, city, district,"
+            + " street, community)";
 
     private ActionViews() {
     }
@@ -37,14 +41,14 @@ public final class ActionViews {
             @NotBlank @Size(max = 20) String unit,
             @NotNull Urgency urgency,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
-            @Size(max = 100) String targetGroup,
+            TargetGroup targetGroup,
             OffsetDateTime deadline,
             @Size(max = 4000) String description,
             @Valid BeneficiaryData beneficiary) {
 
         Need.Draft toNeed() {
             return new Need.Draft(organizationId, category, item.strip(), quantity, unit.strip(), urgency, areaCode,
-                    targetGroup, deadline, description);
+                    targetGroup == null ? null : targetGroup.name(), deadline, description);
         }
     }
 
@@ -66,14 +70,21 @@ public final class ActionViews {
     public record WithdrawalRequest(@Size(max = 2000) String reason) {
     }
 
-    /** A need as anyone may see it: no personal data. */
+    /** A need as anyone may see it: no personal data; its place by name (济宁市任城区济阳街道 草桥口社区). */
     public record NeedView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
-            String unit, Urgency urgency, String areaCode, String targetGroup, OffsetDateTime deadline,
-            String description, Need.Status status, OffsetDateTime postedAt) {
-        static NeedView of(Need need) {
-            return new NeedView(need.id(), need.organizationId(), need.category(), need.item(), need.quantity(), need.unit(),
-                    need.urgency(), need.areaCode(), need.targetGroup(), need.deadline(), need.description(), need.status(),
-                    need.postedAt());
+            BigDecimal quantityMatched, String unit, Urgency urgency, String areaCode, AreaReplica.Place place, String targetGroup,
+            String targetGroupLabel, OffsetDateTime deadline, String description, Need.Status status, OffsetDateTime postedAt) {
+        static NeedView of(Need need, Map<String, AreaReplica.Place> places) {
+            return new NeedView(need.id(), need.organizationId(), need.category(), need.item(), need.quantity(),
+                    need.quantityMatched(), need.unit(),
+                    need.urgency(), need.areaCode(), places.get(need.areaCode()), need.targetGroup(), label(need.targetGroup()),
+                    need.deadline(), need.description(), need.status(), need.postedAt());
+        }
+
+        /** 孤寡老人 for ELDERLY_LIVING_ALONE; needs posted before the vocabulary keep their own words. */
+        private static String label(String targetGroup) {
+            return targetGroup == null ? null : java.util.Arrays.stream(TargetGroup.values())
+                    .filter(group -> group.name().equals(targetGroup)).map(group -> group.labelZh).findFirst().orElse(targetGroup);
         }
     }
 
@@ -94,12 +105,14 @@ public final class ActionViews {
         }
     }
 
+    /** An offer as anyone may see it, with the area it covers by name. */
     public record OfferView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
-            String unit, String areaCode, OffsetDateTime availableUntil, String description, Offer.Status status,
-            OffsetDateTime postedAt) {
-        static OfferView of(Offer offer) {
-            return new OfferView(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(), offer.unit(),
-                    offer.areaCode(), offer.availableUntil(), offer.description(), offer.status(), offer.postedAt());
+            String unit, String areaCode, AreaReplica.Place place, OffsetDateTime availableUntil, String description,
+            Offer.Status status, OffsetDateTime postedAt) {
+        static OfferView of(Offer offer, Map<String, AreaReplica.Place> places) {
+            return new OfferView(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(),
+                    offer.unit(), offer.areaCode(), places.get(offer.areaCode()), offer.availableUntil(), offer.description(),
+                    offer.status(), offer.postedAt());
         }
     }
 }

@@ -27,6 +27,7 @@ import net.collab.action.domain.PersonalDataAccess;
 import net.collab.action.domain.Need;
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.membership.AreaReplica;
 import net.collab.web.Caller;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
@@ -41,13 +42,16 @@ public class NeedResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AreaReplica areas;
+
     /** A member of an approved organization posts what the organization lacks. */
     @POST
     @Authenticated
     public Response post(@Valid @NotNull NeedRequest request) {
         Need need = needs.post(request.toNeed(), request.beneficiary() == null ? null : request.beneficiary().toBeneficiary(),
                 caller.subject());
-        return Response.created(URI.create("/needs/" + need.id())).entity(NeedView.of(need)).build();
+        return Response.created(URI.create("/needs/" + need.id())).entity(view(need)).build();
     }
 
     /** Open needs, newest first; public, without personal data. */
@@ -59,14 +63,14 @@ public class NeedResource {
         Page.Request paging = Page.request(page, size);
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
         return Page.of(needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), paging.page(), paging.size())
-                .map(NeedView::of), paging.page(), paging.size());
+                .map(this::view), paging.page(), paging.size());
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     public NeedView get(@PathParam("id") UUID id) {
-        return NeedView.of(needs.findNeed(id));
+        return view(needs.findNeed(id));
     }
 
     /** The beneficiary's personal data: for the requesting organization and the coordinator; every read is audited. */
@@ -95,6 +99,10 @@ public class NeedResource {
     @Path("{id}/withdrawal")
     @Authenticated
     public NeedView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
-        return NeedView.of(needs.withdrawNeed(id, request == null ? null : request.reason(), caller.subject()));
+        return view(needs.withdrawNeed(id, request == null ? null : request.reason(), caller.subject()));
+    }
+
+    private NeedView view(Need need) {
+        return NeedView.of(need, areas.places(java.util.List.of(need.areaCode())));
     }
 }

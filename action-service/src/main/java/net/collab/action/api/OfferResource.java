@@ -24,6 +24,7 @@ import net.collab.action.api.ActionViews.OfferView;
 import net.collab.action.api.ActionViews.WithdrawalRequest;
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.action.domain.Offer;
+import net.collab.membership.AreaReplica;
 import net.collab.web.Caller;
 import net.collab.web.Page;
 
@@ -37,25 +38,28 @@ public class OfferResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AreaReplica areas;
+
     @POST
     @Authenticated
     public Response post(@Valid @NotNull OfferRequest request) {
         Offer offer = needs.post(request.toOffer(), caller.subject());
-        return Response.created(URI.create("/offers/" + offer.id())).entity(OfferView.of(offer)).build();
+        return Response.created(URI.create("/offers/" + offer.id())).entity(view(offer)).build();
     }
 
     @GET
     @PermitAll
     public Page<OfferView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
-        return Page.of(needs.openOffers(paging.page(), paging.size()).map(OfferView::of), paging.page(), paging.size());
+        return Page.of(needs.openOffers(paging.page(), paging.size()).map(this::view), paging.page(), paging.size());
     }
 
     @GET
     @Path("{id}")
     @PermitAll
     public OfferView get(@PathParam("id") UUID id) {
-        return OfferView.of(needs.findOffer(id));
+        return view(needs.findOffer(id));
     }
 
     /** The organization takes its offer back (OfferWithdrawn): nothing more is proposed from it. */
@@ -63,6 +67,10 @@ public class OfferResource {
     @Path("{id}/withdrawal")
     @Authenticated
     public OfferView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
-        return OfferView.of(needs.withdrawOffer(id, request == null ? null : request.reason(), caller.subject()));
+        return view(needs.withdrawOffer(id, request == null ? null : request.reason(), caller.subject()));
+    }
+
+    private OfferView view(Offer offer) {
+        return OfferView.of(offer, areas.places(java.util.List.of(offer.areaCode())));
     }
 }

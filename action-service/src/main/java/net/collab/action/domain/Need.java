@@ -23,6 +23,9 @@ public class Need extends Posting {
     @Column(name = "target_group")
     private String targetGroup;
     private OffsetDateTime deadline;
+    /** How much providers have been proposed for so far (matching-service's MatchProposed). */
+    @Column(name = "quantity_matched")
+    private BigDecimal quantityMatched = BigDecimal.ZERO;
 
     protected Need() {
     }
@@ -43,9 +46,19 @@ public class Need extends Posting {
         return need;
     }
 
+    /** A provider was proposed for part or all of the need. */
+    public void proposed(BigDecimal quantity, OffsetDateTime now) {
+        quantityMatched = quantityMatched.add(quantity);
+        matchedSoFar(quantityMatched, now);
+    }
+
     @Override
     protected String kind() {
         return "need";
+    }
+
+    public BigDecimal quantityMatched() {
+        return quantityMatched;
     }
 
     public Urgency urgency() {

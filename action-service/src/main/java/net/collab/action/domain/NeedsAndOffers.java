@@ -2,6 +2,7 @@ package net.collab.action.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.quarkus.panache.common.Sort;
 
 import net.collab.domain.Slice;
 import net.collab.events.Vocabulary.ResourceCategory;
+import net.collab.membership.AreaReplica;
 import net.collab.membership.Memberships;
 import net.collab.domain.Refusal;
 
@@ -25,11 +27,15 @@ public class NeedsAndOffers {
     Memberships memberships;
 
     @Inject
+    AreaReplica areas;
+
+    @Inject
     ActionEvents events;
 
     @Transactional
     public Need post(Need.Draft draft, Beneficiary beneficiary, String subject) {
         memberships.requireActiveMember(draft.organizationId(), subject);
+        areas.requireKnown("areaCode", draft.areaCode());
         Need need = Need.post(draft, subject, now());
         need.persist();
         if (beneficiary != null) {
@@ -48,6 +54,7 @@ public class NeedsAndOffers {
     @Transactional
     public Offer post(Offer.Draft draft, String subject) {
         memberships.requireActiveMember(draft.organizationId(), subject);
+        areas.requireKnown("areaCode", draft.areaCode());
         Offer offer = Offer.post(draft, subject, now());
         offer.persist();
         events.offerPosted(offer);
@@ -106,12 +113,12 @@ public class NeedsAndOffers {
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 
-    /** Open needs, newest first, optionally of one category and of one organization. */
+    /** Needs still sought (open or partially matched), newest first, optionally of one category and of one organization. */
     @Transactional
     public Slice<Need> openNeeds(ResourceCategory category, UUID organizationId, int page, int size) {
-        Parameters parameters = Parameters.with("status", Need.Status.OPEN).and("category", category)
-                .and("organizationId", organizationId);
-        PanacheQuery<Need> query = Need.find("status = :status and (:category is null or category = :category)"
+        Parameters parameters = Parameters.with("sought", List.of(Need.Status.OPEN, Need.Status.PARTIALLY_MATCHED))
+                .and("category", category).and("organizationId", organizationId);
+        PanacheQuery<Need> query = Need.find("status in :sought and (:category is null or category = :category)"
                 + " and (:organizationId is null or organizationId = :organizationId)",
                 Sort.descending("postedAt").and("id"), parameters);
         return new Slice<>(query.page(page, size).list(), query.count());
@@ -122,6 +129,19 @@ public class NeedsAndOffers {
     public Slice<Offer> openOffers(int page, int size) {
         PanacheQuery<Offer> query = Offer.find("status", Sort.descending("postedAt").and("id"), Offer.Status.OPEN);
         return new Slice<>(query.page(page, size).list(), query.count());
+    }
+
+    /**
+     * matching-service proposed a provider for part or all of a need (inside the consumer's
+     * transaction): the need's status follows. A need this service does not have is a failure
+     * that would recur: the consumer dead-letters it.
+     */
+    public void matchProposed(UUID needId, java.math.BigDecimal quantity) {
+        Need need = Need.findById(needId);
+        if (need == null) {
+            throw new IllegalStateException("a match was proposed for need " + needId + ", which this service does not have");
+        }
+        need.proposed(quantity, now());
     }
 
     @Transactional

@@ -24,7 +24,18 @@ import net.collab.events.Vocabulary.ResourceCategory;
 public abstract class Posting extends PanacheEntityBase {
 
     public enum Status {
-        OPEN, WITHDRAWN
+        /** Nothing proposed yet. */
+        OPEN,
+        /** Part of the quantity proposed by providers; the rest still sought. */
+        PARTIALLY_MATCHED,
+        /** The whole quantity proposed. */
+        MATCHED,
+        WITHDRAWN;
+
+        /** Still on the board: others may still help with it. */
+        public boolean sought() {
+            return this == OPEN || this == PARTIALLY_MATCHED;
+        }
     }
 
     @Id
@@ -75,11 +86,20 @@ public abstract class Posting extends PanacheEntityBase {
 
     /** The organization takes it back; only what is open can be withdrawn. */
     public void withdraw(String reason, OffsetDateTime now) {
-        if (status != Status.OPEN) {
+        if (!status.sought()) {
             throw Refusal.conflict(kind() + " " + id + " is " + status + "; only an open " + kind() + " can be withdrawn");
         }
         status = Status.WITHDRAWN;
         statusReason = reason;
+        updatedAt = now;
+    }
+
+    /** Moves between open, partially matched and matched as proposals cover the quantity; nothing else changes here. */
+    protected void matchedSoFar(BigDecimal matched, OffsetDateTime now) {
+        if (!status.sought() && status != Status.MATCHED) {
+            return; // withdrawn: proposals arriving late change nothing on the board
+        }
+        status = matched.signum() == 0 ? Status.OPEN : matched.compareTo(quantity) >= 0 ? Status.MATCHED : Status.PARTIALLY_MATCHED;
         updatedAt = now;
     }
 

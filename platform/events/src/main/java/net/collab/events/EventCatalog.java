@@ -14,6 +14,7 @@ import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.AreaEvent;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
@@ -32,7 +33,7 @@ public final class EventCatalog {
     private static final List<Class<? extends DomainEvent>> ALL = List.of(
             OrganizationApplied.class, OrganizationApproved.class, OrganizationRejected.class,
             OrganizationUpdated.class, OrganizationSuspended.class, OrganizationReinstated.class,
-            MemberAdded.class, MemberRemoved.class, RiskLevelChanged.class,
+            MemberAdded.class, MemberRemoved.class, AreaDefined.class, RiskLevelChanged.class,
             NeedPosted.class, NeedWithdrawn.class, OfferPosted.class, OfferWithdrawn.class,
             MatchProposed.class);
 

@@ -31,6 +31,7 @@ import net.collab.events.EventCatalog;
 import net.collab.events.EventCodec;
 import net.collab.events.EventContract;
 import net.collab.events.EventEnvelope;
+import net.collab.events.Vocabulary.AreaLevel;
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
 import net.collab.events.Vocabulary.OrganizationStatus;
@@ -42,6 +43,7 @@ import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
 import net.collab.events.registry.OrganizationApplied;
@@ -83,6 +85,7 @@ class EventGoldenFormsTest {
             new OrganizationUpdated(GROUP), new OrganizationSuspended(GROUP, "违规 rules broken"), new OrganizationReinstated(GROUP),
             new MemberAdded(GROUP, new OrganizationSnapshot.Member("sub-member", MemberRole.ORG_MEMBER)),
             new MemberRemoved(GROUP, "sub-former"),
+            new AreaDefined("370811012002", "草桥口社区", AreaLevel.COMMUNITY, "370811012"),
             new RiskLevelChanged("370811012002", RiskLevel.HIGH, RiskLevel.MEDIUM, AT),
             new NeedPosted(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只", Urgency.HIGH,
                     "370811012002", "孤寡老人", AT.plusDays(2), AT),

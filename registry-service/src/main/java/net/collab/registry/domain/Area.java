@@ -53,4 +53,6 @@ public class Area extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
     public RiskLevel riskLevel;
+    /** Whether the network has been told of this area as it is (AreaDefined). */
+    public boolean announced;
 }

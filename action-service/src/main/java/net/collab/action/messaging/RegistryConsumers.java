@@ -8,18 +8,31 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
+import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
 
-/** The registry's organizations feed this service's replica, which authorizes posting on their behalf. */
+/**
+ * The registry's organizations and areas feed this service's replicas: who may post on whose
+ * behalf, and which places exist and what they are called.
+ */
 @ApplicationScoped
-public class OrganizationsConsumer {
+public class RegistryConsumers {
 
     @Inject
     OrganizationReplica organizations;
+
+    @Inject
+    AreaReplica areas;
 
     @Incoming("organizations")
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
         organizations.consume(records);
+    }
+
+    @Incoming("areas")
+    @Blocking
+    public void onAreaEvents(ConsumerRecords<String, String> records) {
+        areas.consume(records);
     }
 }
