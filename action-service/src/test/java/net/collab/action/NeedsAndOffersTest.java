@@ -92,7 +92,7 @@ class NeedsAndOffersTest {
     }
 
     @Test
-    void memberOfAnApprovedOrganizationPostsANeedWhoseEventCarriesNoPersonalData() {
+    void memberOfAnApprovedOrganizationPostsANeedWhoseEventCarriesNoPersonalData() throws Exception {
         String member = "caoqiao-" + UUID.randomUUID();
         UUID organization = organization(member, OrganizationStatus.APPROVED);
         try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
@@ -112,8 +112,20 @@ class NeedsAndOffersTest {
             String publicList = given().when().get("/needs?size=200").then().statusCode(200).extract().asString();
             assertThat(publicNeed + publicList).doesNotContain("王奶奶").doesNotContain("13800000000");
 
+            // At rest the personal data is encrypted: whoever reads the database reads no name, phone or address.
+            try (var connection = dataSource.getConnection(); var row = connection.prepareStatement(
+                    "select name, phone, address from need_beneficiary where need_id = ?")) {
+                row.setObject(1, UUID.fromString(id));
+                try (var result = row.executeQuery()) {
+                    assertThat(result.next()).isTrue();
+                    for (int column = 1; column <= 3; column++) {
+                        assertThat(result.getString(column)).startsWith("v1:").doesNotContain("王奶奶")
+                                .doesNotContain("13800000000").doesNotContain("草桥口");
+                    }
+                }
+            }
             given().auth().oauth2(TestTokens.user(member)).when().get("/needs/{id}/beneficiary", id)
-                    .then().statusCode(200).body("name", equalTo("王奶奶"));
+                    .then().statusCode(200).body("name", equalTo("王奶奶")).body("address", equalTo("草桥口社区3号楼2单元101"));
             given().auth().oauth2(TestTokens.coordinator("coordinator-1")).when().get("/needs/{id}/beneficiary", id)
                     .then().statusCode(200).body("phone", equalTo("13800000000"));
             given().auth().oauth2(TestTokens.user("someone-else")).when().get("/needs/{id}/beneficiary", id)

@@ -124,6 +124,7 @@ public final class CollabNetwork implements AutoCloseable {
             kafka.createNetworkTopics();
             urls.put("keycloak", keycloak.url());
 
+            String personalDataKey = personalDataKey(data);
             int consolePort = Ports.freeOrRequire(options.port("console"), "console");
             String consoleOrigin = "http://localhost:" + consolePort;
             List<CompletableFuture<Void>> services = new ArrayList<>();
@@ -143,6 +144,7 @@ public final class CollabNetwork implements AutoCloseable {
                 // registry-service looks people up by e-mail with its service account (see the realm file).
                 env.put("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/collabnet");
                 env.put("COLLABNET_REGISTRY_CLIENT_SECRET", "local-demo-registry-secret");
+                env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
                 services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
             }
             Map<String, String> consoleEnv = new HashMap<>();
@@ -158,6 +160,30 @@ public final class CollabNetwork implements AutoCloseable {
             urls.putAll(serviceUrls);
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The key that encrypts beneficiaries' personal data: made once per data directory and kept
+     * there (readable by its owner only), so a restarted network reads what it wrote; never in git.
+     */
+    private static String personalDataKey(Path data) {
+        Path file = data.resolve("personal-data.key");
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                java.nio.file.Files.createDirectories(data);
+                java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+                try {
+                    java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the directory's own permissions apply
+                }
+            }
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -35,7 +35,11 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         postgres = database.join();
         kafka.createNetworkTopics();
         String url = postgres.createDatabase("service");
+        byte[] personalDataKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(personalDataKey);
         return Map.of(
+                // A key of this run's own for personal data encrypted at rest: none is ever written in the repository.
+                "collabnet.personal-data.key", java.util.Base64.getEncoder().encodeToString(personalDataKey),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", postgres.username(),
