@@ -295,6 +295,10 @@ class NeedsAndOffersTest {
         badArea.put("areaCode", "北京");
         var unknownArea = need(organization);
         unknownArea.put("areaCode", "999999");
+        var pastDeadline = need(organization);
+        pastDeadline.put("deadline", "2020-01-24T18:00:00+08:00");
+        var hugeDescription = need(organization);
+        hugeDescription.put("description", "长".repeat(4001));
         var freeTextGroup = need(organization);
         freeTextGroup.put("targetGroup", "孤寡老人"); // the vocabulary's name is ELDERLY_LIVING_ALONE
         var badCategory = need(organization);
@@ -302,7 +306,8 @@ class NeedsAndOffersTest {
 
         var subCent = need(organization);
         subCent.put("quantity", 0.001);
-        for (var body : List.of(zeroQuantity, badArea, unknownArea, freeTextGroup, badCategory, subCent)) {
+        for (var body : List.of(zeroQuantity, badArea, unknownArea, pastDeadline, hugeDescription, freeTextGroup, badCategory,
+                subCent)) {
             given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(body)
                     .when().post("/needs")
                     .then().statusCode(400).contentType("application/problem+json");

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +43,7 @@ public final class ActionViews {
             @NotNull Urgency urgency,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
             TargetGroup targetGroup,
-            OffsetDateTime deadline,
+            @Future(message = "must be in the future (a deadline that has passed helps nobody)") OffsetDateTime deadline,
             @Size(max = 4000) String description,
             @Valid BeneficiaryData beneficiary) {
 
@@ -96,7 +97,7 @@ public final class ActionViews {
             @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity,
             @NotBlank @Size(max = 20) String unit,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
-            OffsetDateTime availableUntil,
+            @Future(message = "must be in the future") OffsetDateTime availableUntil,
             @Size(max = 4000) String description) {
 
         Offer.Draft toOffer() {
