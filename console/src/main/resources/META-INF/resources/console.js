@@ -44,6 +44,9 @@ async function load(list, url, render, empty) {
     '暂无成员组织 No member organizations yet');
   load(document.getElementById('needs'), config.action + '/needs?size=50',
     n => item((CATEGORIES[n.category] || n.category) + ' · ' + n.item + ' × ' + n.quantity + ' ' + n.unit,
-      '紧急程度 urgency ' + (URGENCY[n.urgency] || n.urgency) + ' · 地点 place ' + n.areaCode + (n.targetGroup ? ' · ' + n.targetGroup : '')),
+      '紧急程度 urgency ' + (URGENCY[n.urgency] || n.urgency) + ' · 地点 place '
+        + (n.place ? n.place.path + n.place.name : n.areaCode)
+        + (n.quantityMatched > 0 ? ' · 已匹配 matched ' + n.quantityMatched : '')
+        + (n.targetGroupLabel ? ' · ' + n.targetGroupLabel : '')),
     '暂无待满足的需求 No open needs');
 })();

@@ -255,13 +255,13 @@ public final class PipelineBenchmark {
         } while (!notYet.isEmpty() && System.nanoTime() < deadline);
     }
 
+    /** Needs stored whose 201 the load generator never saw (requests it counted as unanswered). */
+    private long storedUnanswered;
+
     /**
      * Waits until the network is quiet and consistent (requests the load generator gave up on may
      * still be in flight), then checks that nothing was lost.
      */
-    /** Needs stored whose 201 the load generator never saw (requests it counted as unanswered). */
-    private long storedUnanswered;
-
     private List<String> zeroLossCheck() throws Exception {
         awaitQuiet();
         List<String> losses = new ArrayList<>();

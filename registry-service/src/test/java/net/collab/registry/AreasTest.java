@@ -125,13 +125,29 @@ class AreasTest {
             assertThat(defined.parentCode()).isEqualTo("370811012");
             assertThat(defined.level()).isEqualTo(net.collab.events.Vocabulary.AreaLevel.COMMUNITY);
 
-            // Imported again unchanged: nothing to tell. Renamed: told again.
+            // Imported again unchanged: nothing to tell (the row stays announced). Renamed: told again.
             given().auth().oauth2(COORDINATOR).contentType("text/csv; charset=UTF-8").body("code,name\n" + code + ",测试社区\n")
                     .when().post("/areas/import").then().statusCode(200);
+            assertThat(announced(code)).isTrue();
             given().auth().oauth2(COORDINATOR).contentType("text/csv; charset=UTF-8").body("code,name\n" + code + ",新名社区\n")
                     .when().post("/areas/import").then().statusCode(200);
             probe.await(record -> code.equals(record.key()) && record.value().contains("新名社区"), java.time.Duration.ofSeconds(20));
             assertThat(probe.seen(ofType("net.collab.area.defined.v1").and(about(code)))).hasSize(2);
+        }
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean announced(String code) {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select announced from area where code = ?")) {
+            query.setString(1, code);
+            try (var result = query.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -62,8 +62,9 @@ public class NeedResource {
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
-        return Page.of(needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), paging.page(), paging.size())
-                .map(this::view), paging.page(), paging.size());
+        var found = needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), paging.page(), paging.size());
+        var places = areas.places(found.items().stream().map(Need::areaCode).distinct().toList()); // one query for the page
+        return Page.of(found.map(need -> NeedView.of(need, places)), paging);
     }
 
     @GET

@@ -52,7 +52,9 @@ public class OfferResource {
     @PermitAll
     public Page<OfferView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
-        return Page.of(needs.openOffers(paging.page(), paging.size()).map(this::view), paging.page(), paging.size());
+        var found = needs.openOffers(paging.page(), paging.size());
+        var places = areas.places(found.items().stream().map(Offer::areaCode).distinct().toList()); // one query for the page
+        return Page.of(found.map(offer -> OfferView.of(offer, places)), paging);
     }
 
     @GET

@@ -32,6 +32,14 @@ public class PersonalDataCipher implements AttributeConverter<String, String> {
 
     private volatile SecretKeySpec key;
 
+    /** Refuses to start without a usable key: better than a 500 on the first need with a beneficiary. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class KeyCheck {
+        void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+            new PersonalDataCipher().key();
+        }
+    }
+
     @Override
     public String convertToDatabaseColumn(String plain) {
         if (plain == null) {
@@ -76,7 +84,12 @@ public class PersonalDataCipher implements AttributeConverter<String, String> {
             String configured = ConfigProvider.getConfig().getOptionalValue("collabnet.personal-data.key", String.class)
                     .orElseThrow(() -> new IllegalStateException("collabnet.personal-data.key (COLLABNET_PERSONAL_DATA_KEY)"
                             + " is not set: 32 random bytes in base64, e.g. from `openssl rand -base64 32`"));
-            byte[] bytes = Base64.getDecoder().decode(configured.strip());
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(configured.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("collabnet.personal-data.key is not base64", e);
+            }
             if (bytes.length != 32) {
                 throw new IllegalStateException("collabnet.personal-data.key must be 32 bytes in base64 (AES-256), not "
                         + bytes.length);

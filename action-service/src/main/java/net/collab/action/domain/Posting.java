@@ -84,10 +84,10 @@ public abstract class Posting extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
-    /** The organization takes it back; only what is open can be withdrawn. */
+    /** The organization takes it back, whatever has been proposed for it (a proposal is no promise yet); once only. */
     public void withdraw(String reason, OffsetDateTime now) {
-        if (!status.sought()) {
-            throw Refusal.conflict(kind() + " " + id + " is " + status + "; only an open " + kind() + " can be withdrawn");
+        if (status == Status.WITHDRAWN) {
+            throw Refusal.conflict(kind() + " " + id + " is withdrawn already");
         }
         status = Status.WITHDRAWN;
         statusReason = reason;

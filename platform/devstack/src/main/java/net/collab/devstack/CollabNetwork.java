@@ -144,7 +144,9 @@ public final class CollabNetwork implements AutoCloseable {
                 // registry-service looks people up by e-mail with its service account (see the realm file).
                 env.put("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/collabnet");
                 env.put("COLLABNET_REGISTRY_CLIENT_SECRET", "local-demo-registry-secret");
-                env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
+                if (service.equals("action-service")) { // the only one that keeps personal data
+                    env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
+                }
                 services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
             }
             Map<String, String> consoleEnv = new HashMap<>();
@@ -174,12 +176,13 @@ public final class CollabNetwork implements AutoCloseable {
                 byte[] key = new byte[32];
                 new java.security.SecureRandom().nextBytes(key);
                 java.nio.file.Files.createDirectories(data);
-                java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
-                try {
-                    java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                try { // readable by its owner only from the start
+                    java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory's own permissions apply
+                    java.nio.file.Files.createFile(file); // not a POSIX file system: the directory's own permissions apply
                 }
+                java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
             }
             return java.nio.file.Files.readString(file).strip();
         } catch (java.io.IOException e) {

@@ -29,12 +29,12 @@ public final class Vocabulary {
         LOW, NORMAL, HIGH, CRITICAL
     }
 
-    /** The five colours of the community epidemic-management system. */
     /** The levels of China's administrative divisions; a code's length gives its level (2, 4, 6, 9, 12 digits). */
     public enum AreaLevel {
         PROVINCE, CITY, DISTRICT, STREET, COMMUNITY
     }
 
+    /** The five colours of the community epidemic-management system. */
     public enum RiskLevel {
         HIGH, RELATIVELY_HIGH, MEDIUM, LOW, GENERAL
     }

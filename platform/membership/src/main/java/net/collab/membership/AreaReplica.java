@@ -50,18 +50,27 @@ public class AreaReplica {
     private final AreaEvent.Handler apply = new AreaEvent.Handler() {
         @Override
         public void defined(AreaDefined area) {
-            entityManager.createNativeQuery("""
-                    insert into area_replica (code, name, level, parent_code) values (?1, ?2, ?3, ?4)
-                    on conflict (code) do update set name = excluded.name, level = excluded.level,
-                        parent_code = excluded.parent_code""")
-                    .setParameter(1, area.code()).setParameter(2, area.name()).setParameter(3, area.level().name())
-                    .setParameter(4, area.parentCode()).executeUpdate();
+            upsert(area.code(), area.name(), area.level().name(), area.parentCode(),
+                    area.riskLevel() == null ? null : area.riskLevel().name());
         }
 
         @Override
         public void riskLevelChanged(RiskLevelChanged change) {
-            entityManager.createNativeQuery("update area_replica set risk_level = ?2 where code = ?1")
-                    .setParameter(1, change.areaCode()).setParameter(2, change.level().name()).executeUpdate();
+            if (change.name() == null) { // an event from before it carried the area's definition
+                entityManager.createNativeQuery("update area_replica set risk_level = ?2 where code = ?1")
+                        .setParameter(1, change.areaCode()).setParameter(2, change.level().name()).executeUpdate();
+                return;
+            }
+            upsert(change.areaCode(), change.name(), change.areaLevel().name(), change.parentCode(), change.level().name());
+        }
+
+        private void upsert(String code, String name, String level, String parentCode, String riskLevel) {
+            entityManager.createNativeQuery("""
+                    insert into area_replica (code, name, level, parent_code, risk_level) values (?1, ?2, ?3, ?4, ?5)
+                    on conflict (code) do update set name = excluded.name, level = excluded.level,
+                        parent_code = excluded.parent_code, risk_level = excluded.risk_level""")
+                    .setParameter(1, code).setParameter(2, name).setParameter(3, level).setParameter(4, parentCode)
+                    .setParameter(5, riskLevel).executeUpdate();
         }
     };
 
@@ -110,10 +119,11 @@ public class AreaReplica {
             // From the city down (济宁市任城区济阳街道); a municipality's city level is a placeholder
             // (市辖区), so there the province names it (北京市海淀区学院路街道).
             StringBuilder path = new StringBuilder();
+            String city = code.length() > 4 ? names.get(code.substring(0, 4)) : null; // may not have arrived yet
+            boolean cityIsPlaceholder = city != null && PLACEHOLDERS.contains(city);
             for (int length : new int[] {2, 4, 6, 9}) {
                 String ancestor = code.length() > length ? names.get(code.substring(0, length)) : null;
                 boolean province = length == 2;
-                boolean cityIsPlaceholder = code.length() > 4 && PLACEHOLDERS.contains(names.get(code.substring(0, 4)));
                 if (ancestor != null && !PLACEHOLDERS.contains(ancestor) && (!province || cityIsPlaceholder || code.length() == 4)) {
                     path.append(ancestor);
                 }

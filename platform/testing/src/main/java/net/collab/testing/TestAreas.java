@@ -20,10 +20,15 @@ public final class TestAreas {
     private TestAreas() {
     }
 
+    /** The codes of every place above. */
+    public static List<String> codes() {
+        return List.of(PLACES).stream().map(place -> place[0]).toList();
+    }
+
     /** Publishes every place above (the replica upserts: sending them again changes nothing). */
     public static void define() {
         TestEvents.sendAll(List.of(PLACES).stream()
-                .map(place -> new AreaDefined(place[0], place[1], level(place[0]), parent(place[0]))).toList());
+                .map(place -> new AreaDefined(place[0], place[1], level(place[0]), parent(place[0]), null)).toList());
     }
 
     private static AreaLevel level(String code) {

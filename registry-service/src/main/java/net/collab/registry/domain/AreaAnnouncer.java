@@ -14,8 +14,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Tells the network of areas it has not heard of as they are (seeded, imported, renamed): an
- * {@code AreaDefined} per area, parents before children, a few thousand per transaction so that a
- * national import (665,276 areas) goes out in bounded steps rather than one giant transaction.
+ * {@code AreaDefined} per area, a few thousand per transaction so that a national import (665,276
+ * areas) goes out in bounded steps rather than one giant transaction. Parents are taken first, but
+ * consumers must not rely on any order (keys spread over partitions).
  */
 @ApplicationScoped
 public class AreaAnnouncer {
@@ -43,7 +44,9 @@ public class AreaAnnouncer {
     @Transactional(Transactional.TxType.MANDATORY)
     int announceBatch() {
         List<Area> pending = Area.<Area>find("announced = false order by length(code), code")
-                .withLock(LockModeType.PESSIMISTIC_WRITE).withHint("jakarta.persistence.lock.timeout", -2)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                // -2: Hibernate's "skip locked" timeout; another instance announcing at once takes other rows
+                .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, BATCH).list();
         for (Area area : pending) {
             events.defined(area);

@@ -19,11 +19,13 @@ public class OutboxAreaEvents implements AreaEvents {
 
     @Override
     public void defined(Area area) {
-        outbox.publish(new AreaDefined(area.code, area.name, AreaLevel.valueOf(area.level.name()), area.parentCode));
+        outbox.publish(new AreaDefined(area.code, area.name, AreaLevel.valueOf(area.level.name()), area.parentCode,
+                area.riskLevel));
     }
 
     @Override
     public void riskLevelChanged(Area area, AreaRiskLevelChange change) {
-        outbox.publish(new RiskLevelChanged(area.code, change.level, change.previousLevel, change.changedAt));
+        outbox.publish(new RiskLevelChanged(area.code, change.level, change.previousLevel, change.changedAt, area.name,
+                AreaLevel.valueOf(area.level.name()), area.parentCode));
     }
 }
