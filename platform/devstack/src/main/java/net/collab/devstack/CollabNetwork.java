@@ -103,6 +103,10 @@ public final class CollabNetwork implements AutoCloseable {
     private void startAll() {
         requireBuilt();
         Path data = options.dataDir();
+        if (!options.persistent()) {
+            // Throwaway data means all of it: topics left by an earlier run would be read by new consumers.
+            deleteRecursively(data.resolve("kafka"));
+        }
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"), options.port("kafka")));
         var database = CompletableFuture.supplyAsync(() -> options.externalPostgresUrl() != null
                 ? PostgresServer.external(options.externalPostgresUrl(), options.externalPostgresUser(),
@@ -162,6 +166,19 @@ public final class CollabNetwork implements AutoCloseable {
             urls.putAll(serviceUrls);
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(path);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
