@@ -83,14 +83,20 @@ final class NeedLoad implements AutoCloseable {
                     .compose(response -> response.body().map(ignored -> response))
                     .onComplete(answer -> {
                         long answered = System.nanoTime();
-                        inFlight.release();
-                        String location = answer.succeeded() ? answer.result().getHeader("Location") : null;
-                        if (answer.succeeded() && answer.result().statusCode() == 201 && location != null) {
-                            posted.add(new Posted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), due,
-                                    answered));
-                        } else {
+                        try {
+                            String location = answer.succeeded() ? answer.result().getHeader("Location") : null;
+                            if (answer.succeeded() && answer.result().statusCode() == 201 && location != null) {
+                                posted.add(new Posted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), due,
+                                        answered));
+                            } else {
+                                failed.incrementAndGet();
+                                failures.add(answer.failed() ? answer.cause().toString() : "HTTP " + answer.result().statusCode());
+                            }
+                        } catch (RuntimeException e) { // every request is counted: accepted, or failed with the reason
                             failed.incrementAndGet();
-                            failures.add(answer.failed() ? answer.cause().toString() : "HTTP " + answer.result().statusCode());
+                            failures.add("answer not readable: " + e);
+                        } finally {
+                            inFlight.release();
                         }
                     });
         }
