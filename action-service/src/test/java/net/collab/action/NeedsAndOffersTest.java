@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static net.collab.testing.TopicProbe.about;
 import static net.collab.testing.TopicProbe.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -377,6 +378,34 @@ class NeedsAndOffersTest {
         return new net.collab.events.matching.MatchProposed(UUID.randomUUID(), need, UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), net.collab.events.Vocabulary.ResourceCategory.SERVICE, "送药", new java.math.BigDecimal(quantity),
                 "次", "370811012002", "test");
+    }
+
+    @Test
+    void aSuspendedOrganizationsNeedsAndOffersArePausedAndComeBackOnReinstatement() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        String need = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(need(organization))
+                .when().post("/needs").then().statusCode(201).extract().path("id");
+        String offer = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", organization.toString(), "category", "SUPPLIES", "item", "口罩",
+                        "quantity", 100, "unit", "只", "areaCode", "3708"))
+                .when().post("/offers").then().statusCode(201).extract().path("id");
+
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS, Topics.OFFERS)) {
+            TestOrganizations.suspend(organization, member);
+            probe.awaitEvent("net.collab.need.paused.v1", need);
+            probe.awaitEvent("net.collab.offer.paused.v1", offer);
+            given().when().get("/needs?organizationId={id}", organization).then().body("total", equalTo(0));
+            given().when().get("/offers?size=200").then().body("items.id", not(hasItem(offer)));
+
+            TestOrganizations.reinstate(organization, member);
+            probe.awaitEvent("net.collab.need.resumed.v1", need);
+            probe.awaitEvent("net.collab.offer.resumed.v1", offer);
+            given().when().get("/needs?organizationId={id}", organization).then().body("items.id", contains(need))
+                    .body("items[0].status", equalTo("OPEN"));
+            given().when().get("/offers?size=200").then().body("items.id", hasItem(offer));
+            assertThat(probe.seen(ofType("net.collab.need.paused.v1").and(about(need)))).hasSize(1);
+        }
     }
 
     @Test

@@ -124,4 +124,45 @@ class IncrementalMatchingTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("page"));
         given().when().get("/matches?org={org}", provider).then().statusCode(401);
     }
+
+    /** A paused need (its organization suspended) is proposed nothing; resumed, it is matched with what is open. */
+    @Test
+    void aPausedNeedIsProposedNothingUntilItIsResumed() throws Exception {
+        String item = "药品-" + UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        NeedPosted need = need(requester, item, 10, "370811012002");
+        TestEvents.send(need);
+        TestEvents.send(new net.collab.events.action.NeedPaused(need.needId(), requester));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pausedNeedClosed(need.needId()));
+        OfferPosted offer = offer(UUID.randomUUID(), item, 10, "3708");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offerKnown(offer.offerId()));
+            // The offer's transaction has committed: any proposal it made would be in the table now.
+            assertThat(scalar("select count(*) from match where need_id = '" + need.needId() + "'")).isZero();
+
+            TestEvents.send(new net.collab.events.action.NeedResumed(need.needId(), requester));
+            var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(need.needId().toString())), Duration.ofSeconds(20));
+            assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).offerId()).isEqualTo(offer.offerId());
+        }
+    }
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean pausedNeedClosed(UUID needId) throws Exception {
+        return scalar("select count(*) from need_replica where id = '" + needId + "' and not open") == 1;
+    }
+
+    private boolean offerKnown(UUID offerId) throws Exception {
+        return scalar("select count(*) from offer_replica where id = '" + offerId + "'") == 1;
+    }
+
+    private long scalar(String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
 }

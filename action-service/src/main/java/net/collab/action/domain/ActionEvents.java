@@ -9,4 +9,12 @@ public interface ActionEvents {
     void offerPosted(Offer offer);
 
     void offerWithdrawn(Offer offer);
+
+    void needPaused(Need need);
+
+    void needResumed(Need need);
+
+    void offerPaused(Offer offer);
+
+    void offerResumed(Offer offer);
 }

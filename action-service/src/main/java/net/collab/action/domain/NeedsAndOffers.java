@@ -118,7 +118,7 @@ public class NeedsAndOffers {
     public Slice<Need> openNeeds(ResourceCategory category, UUID organizationId, int page, int size) {
         Parameters parameters = Parameters.with("sought", List.of(Need.Status.OPEN, Need.Status.PARTIALLY_MATCHED))
                 .and("category", category).and("organizationId", organizationId);
-        PanacheQuery<Need> query = Need.find("status in :sought and (:category is null or category = :category)"
+        PanacheQuery<Need> query = Need.find("status in :sought and paused = false and (:category is null or category = :category)"
                 + " and (:organizationId is null or organizationId = :organizationId)",
                 Sort.descending("postedAt").and("id"), parameters);
         return new Slice<>(query.page(page, size).list(), query.count());
@@ -127,7 +127,8 @@ public class NeedsAndOffers {
     /** Open offers, newest first. */
     @Transactional
     public Slice<Offer> openOffers(int page, int size) {
-        PanacheQuery<Offer> query = Offer.find("status", Sort.descending("postedAt").and("id"), Offer.Status.OPEN);
+        PanacheQuery<Offer> query = Offer.find("status = ?1 and paused = false", Sort.descending("postedAt").and("id"),
+                Offer.Status.OPEN);
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 
@@ -142,6 +143,25 @@ public class NeedsAndOffers {
             throw new IllegalStateException("a match was proposed for need " + needId + ", which this service does not have");
         }
         need.proposed(quantity, now());
+    }
+
+    /**
+     * A suspended organization's needs and offers still sought are paused (off the board, offered to
+     * nobody); on reinstatement they come back. In the transaction of the organization event.
+     */
+    void onStatusChanged(@jakarta.enterprise.event.Observes net.collab.membership.OrganizationStatusChanged change) {
+        OffsetDateTime now = now();
+        if (change.to() == net.collab.events.Vocabulary.OrganizationStatus.SUSPENDED) {
+            Need.<Need>list("organizationId", change.organizationId()).stream().filter(need -> need.pause(now))
+                    .forEach(events::needPaused);
+            Offer.<Offer>list("organizationId", change.organizationId()).stream().filter(offer -> offer.pause(now))
+                    .forEach(events::offerPaused);
+        } else if (change.to() == net.collab.events.Vocabulary.OrganizationStatus.APPROVED) {
+            Need.<Need>list("organizationId = ?1 and paused = true", change.organizationId()).stream()
+                    .filter(need -> need.resume(now)).forEach(events::needResumed);
+            Offer.<Offer>list("organizationId = ?1 and paused = true", change.organizationId()).stream()
+                    .filter(offer -> offer.resume(now)).forEach(events::offerResumed);
+        }
     }
 
     @Transactional

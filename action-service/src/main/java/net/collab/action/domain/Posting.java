@@ -60,6 +60,8 @@ public abstract class Posting extends PanacheEntityBase {
     private OffsetDateTime postedAt;
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
+    /** While the organization is suspended: off the board, offered to nobody; the status is kept for when it returns. */
+    private boolean paused;
     /** Two withdrawals at once: one wins, the other gets a 409 rather than a second event. */
     @Version
     private int version;
@@ -92,6 +94,30 @@ public abstract class Posting extends PanacheEntityBase {
         status = Status.WITHDRAWN;
         statusReason = reason;
         updatedAt = now;
+    }
+
+    /** The organization was suspended: a posting still sought is paused. @return whether it was */
+    public boolean pause(OffsetDateTime now) {
+        if (paused || !status.sought()) {
+            return false;
+        }
+        paused = true;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The organization was reinstated: a paused posting is sought again. @return whether it was paused */
+    public boolean resume(OffsetDateTime now) {
+        if (!paused) {
+            return false;
+        }
+        paused = false;
+        updatedAt = now;
+        return true;
+    }
+
+    public boolean paused() {
+        return paused;
     }
 
     /** Moves between open, partially matched and matched as proposals cover the quantity; nothing else changes here. */

@@ -6,7 +6,11 @@ import jakarta.inject.Inject;
 import net.collab.action.domain.ActionEvents;
 import net.collab.action.domain.Need;
 import net.collab.action.domain.Offer;
+import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedResumed;
+import net.collab.events.action.OfferPaused;
+import net.collab.events.action.OfferResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
@@ -39,5 +43,25 @@ public class OutboxActionEvents implements ActionEvents {
     public void offerPosted(Offer offer) {
         outbox.publish(new OfferPosted(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(), offer.unit(),
                 offer.areaCode(), offer.availableUntil(), offer.postedAt()));
+    }
+
+    @Override
+    public void needPaused(Need need) {
+        outbox.publish(new NeedPaused(need.id(), need.organizationId()));
+    }
+
+    @Override
+    public void needResumed(Need need) {
+        outbox.publish(new NeedResumed(need.id(), need.organizationId()));
+    }
+
+    @Override
+    public void offerPaused(Offer offer) {
+        outbox.publish(new OfferPaused(offer.id(), offer.organizationId()));
+    }
+
+    @Override
+    public void offerResumed(Offer offer) {
+        outbox.publish(new OfferResumed(offer.id(), offer.organizationId()));
     }
 }

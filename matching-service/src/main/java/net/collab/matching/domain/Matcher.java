@@ -74,6 +74,42 @@ public class Matcher {
         }
     }
 
+    /** A paused need (its organization reinstated) is matched again against the open offers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> needReopened(UUID needId) {
+        NeedReplica need = NeedReplica.findById(needId);
+        if (need == null || need.open) {
+            return List.of();
+        }
+        lockMatching();
+        need.open = true;
+        List<Match> proposed = new ArrayList<>();
+        for (OfferReplica offer : OfferReplica.<OfferReplica>list("category = ?1 and open = true order by postedAt, id",
+                need.category)) {
+            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        }
+        return proposed;
+    }
+
+    /** A paused offer (its organization reinstated) is matched again against the open needs, most urgent first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> offerReopened(UUID offerId) {
+        OfferReplica offer = OfferReplica.findById(offerId);
+        if (offer == null || offer.open) {
+            return List.of();
+        }
+        lockMatching();
+        offer.open = true;
+        List<Match> proposed = new ArrayList<>();
+        for (NeedReplica need : NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
+                .sorted(Comparator.comparing((NeedReplica candidate) -> candidate.urgency).reversed()
+                        .thenComparing(candidate -> candidate.postedAt))
+                .toList()) {
+            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        }
+        return proposed;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void offerClosed(UUID offerId) {
         OfferReplica offer = OfferReplica.findById(offerId);

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.action.NeedEvent;
+import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedResumed;
+import net.collab.events.action.OfferPaused;
+import net.collab.events.action.OfferResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferEvent;
 import net.collab.events.action.OfferPosted;
@@ -61,6 +65,16 @@ public class MatchingConsumers {
         public void withdrawn(NeedWithdrawn event) {
             matcher.needClosed(event.needId());
         }
+
+        @Override
+        public void paused(NeedPaused event) {
+            matcher.needClosed(event.needId());
+        }
+
+        @Override
+        public void resumed(NeedResumed event) {
+            matcher.needReopened(event.needId());
+        }
     };
 
     private final OfferEvent.Handler offers = new OfferEvent.Handler() {
@@ -72,6 +86,16 @@ public class MatchingConsumers {
         @Override
         public void withdrawn(OfferWithdrawn event) {
             matcher.offerClosed(event.offerId());
+        }
+
+        @Override
+        public void paused(OfferPaused event) {
+            matcher.offerClosed(event.offerId());
+        }
+
+        @Override
+        public void resumed(OfferResumed event) {
+            matcher.offerReopened(event.offerId());
         }
     };
 

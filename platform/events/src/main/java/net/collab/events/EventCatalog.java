@@ -7,10 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import net.collab.events.action.NeedEvent;
+import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferEvent;
+import net.collab.events.action.OfferPaused;
 import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferResumed;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
@@ -34,7 +38,8 @@ public final class EventCatalog {
             OrganizationApplied.class, OrganizationApproved.class, OrganizationRejected.class,
             OrganizationUpdated.class, OrganizationSuspended.class, OrganizationReinstated.class,
             MemberAdded.class, MemberRemoved.class, AreaDefined.class, RiskLevelChanged.class,
-            NeedPosted.class, NeedWithdrawn.class, OfferPosted.class, OfferWithdrawn.class,
+            NeedPosted.class, NeedWithdrawn.class, NeedPaused.class, NeedResumed.class, OfferPosted.class,
+            OfferWithdrawn.class, OfferPaused.class, OfferResumed.class,
             MatchProposed.class);
 
     /** Per topic, the sealed interface its event types implement. */

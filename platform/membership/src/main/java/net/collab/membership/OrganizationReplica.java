@@ -37,6 +37,9 @@ public class OrganizationReplica {
     @Inject
     IdempotentConsumer idempotentConsumer;
 
+    @Inject
+    jakarta.enterprise.event.Event<OrganizationStatusChanged> statusChanges;
+
     /**
      * Applies a batch of the service's organizations channel, once per event: what a service's
      * own {@code @Incoming("organizations")} method hands over.
@@ -54,6 +57,7 @@ public class OrganizationReplica {
      */
     void apply(OrganizationEvent event) {
         OrganizationSnapshot organization = event.organization();
+        Optional<OrganizationStatus> before = status(organization.id());
         int applied = entityManager.createNativeQuery("""
                 insert into organization_replica (id, name_zh, kind, status, updated_at, sponsor_organization_id, version)
                 values (?1, ?2, ?3, ?4, now(), ?5, ?6)
@@ -72,6 +76,9 @@ public class OrganizationReplica {
                 .executeUpdate();
         if (applied == 0) {
             return;
+        }
+        if (!before.equals(Optional.of(organization.status()))) {
+            statusChanges.fire(new OrganizationStatusChanged(organization.id(), before, organization.status()));
         }
         entityManager.createNativeQuery("delete from organization_member_replica where organization_id = ?1")
                 .setParameter(1, organization.id()).executeUpdate();

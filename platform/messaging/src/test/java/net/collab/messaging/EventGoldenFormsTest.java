@@ -38,7 +38,11 @@ import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.RiskLevel;
 import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
+import net.collab.events.action.NeedResumed;
+import net.collab.events.action.OfferPaused;
+import net.collab.events.action.OfferResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
@@ -90,6 +94,8 @@ class EventGoldenFormsTest {
             new NeedPosted(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只", Urgency.HIGH,
                     "370811012002", "孤寡老人", AT.plusDays(2), AT),
             new NeedWithdrawn(NEED, ORGANIZATION, "已解决 solved"),
+            new NeedPaused(NEED, ORGANIZATION), new NeedResumed(NEED, ORGANIZATION),
+            new OfferPaused(OFFER, HUB), new OfferResumed(OFFER, HUB),
             new OfferPosted(OFFER, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("1000.50"), "只", "370811", AT.plusDays(7), AT),
             new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
             new MatchProposed(MATCH, NEED, OFFER, ORGANIZATION, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",

@@ -9,6 +9,7 @@ import net.collab.events.Vocabulary.OrganizationKind;
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.registry.OrganizationApplied;
 import net.collab.events.registry.OrganizationApproved;
+import net.collab.events.registry.OrganizationReinstated;
 import net.collab.events.registry.OrganizationSnapshot;
 import net.collab.events.registry.OrganizationSuspended;
 
@@ -51,5 +52,9 @@ public final class TestOrganizations {
 
     public static void suspend(UUID id, String adminSubject) {
         TestEvents.send(new OrganizationSuspended(snapshot(id, OrganizationStatus.SUSPENDED, adminSubject), "test"));
+    }
+
+    public static void reinstate(UUID id, String adminSubject) {
+        TestEvents.send(new OrganizationReinstated(snapshot(id, OrganizationStatus.APPROVED, adminSubject)));
     }
 }

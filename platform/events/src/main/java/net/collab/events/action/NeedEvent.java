@@ -7,13 +7,17 @@ import net.collab.events.DomainEvent;
  * a method per type, so a type added here does not compile until every consumer decides what it
  * does with it (rather than marking it processed and ignoring it).
  */
-public sealed interface NeedEvent extends DomainEvent permits NeedPosted, NeedWithdrawn {
+public sealed interface NeedEvent extends DomainEvent permits NeedPosted, NeedWithdrawn, NeedPaused, NeedResumed {
 
     /** What a consumer of {@code action.needs.v1} does with each type. */
     interface Handler {
         void posted(NeedPosted event);
 
         void withdrawn(NeedWithdrawn event);
+
+        void paused(NeedPaused event);
+
+        void resumed(NeedResumed event);
     }
 
     void dispatchTo(Handler handler);

@@ -7,13 +7,17 @@ import net.collab.events.DomainEvent;
  * a method per type, so a type added here does not compile until every consumer decides what it
  * does with it (rather than marking it processed and ignoring it).
  */
-public sealed interface OfferEvent extends DomainEvent permits OfferPosted, OfferWithdrawn {
+public sealed interface OfferEvent extends DomainEvent permits OfferPosted, OfferWithdrawn, OfferPaused, OfferResumed {
 
     /** What a consumer of {@code action.offers.v1} does with each type. */
     interface Handler {
         void posted(OfferPosted event);
 
         void withdrawn(OfferWithdrawn event);
+
+        void paused(OfferPaused event);
+
+        void resumed(OfferResumed event);
     }
 
     void dispatchTo(Handler handler);
