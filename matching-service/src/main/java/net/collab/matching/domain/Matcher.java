@@ -39,12 +39,7 @@ public class Matcher {
             return List.of(); // already known: the event was published twice by the outbox relay
         }
         need.persist();
-        List<OfferReplica> offers = OfferReplica.list("category = ?1 and open = true order by postedAt, id", need.category);
-        List<Match> proposed = new ArrayList<>();
-        for (OfferReplica offer : offers) {
-            proposeIfMatching(need, offer).ifPresent(proposed::add);
-        }
-        return proposed;
+        return matchWithOpenOffers(need);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,12 +49,26 @@ public class Matcher {
             return List.of();
         }
         offer.persist();
-        List<NeedReplica> needs = NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
-                .sorted(Comparator.comparing((NeedReplica need) -> need.urgency).reversed()
-                        .thenComparing(need -> need.postedAt))
-                .toList();
+        return matchWithOpenNeeds(offer);
+    }
+
+    /** Proposes the open offers of the need's category, oldest first, while the need lacks something. */
+    private List<Match> matchWithOpenOffers(NeedReplica need) {
         List<Match> proposed = new ArrayList<>();
-        for (NeedReplica need : needs) {
+        for (OfferReplica offer : OfferReplica.<OfferReplica>list("category = ?1 and open = true order by postedAt, id",
+                need.category)) {
+            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        }
+        return proposed;
+    }
+
+    /** Proposes the offer to the open needs of its category, most urgent first, then oldest. */
+    private List<Match> matchWithOpenNeeds(OfferReplica offer) {
+        List<Match> proposed = new ArrayList<>();
+        for (NeedReplica need : NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
+                .sorted(Comparator.comparing((NeedReplica candidate) -> candidate.urgency).reversed()
+                        .thenComparing(candidate -> candidate.postedAt))
+                .toList()) {
             proposeIfMatching(need, offer).ifPresent(proposed::add);
         }
         return proposed;
@@ -83,12 +92,7 @@ public class Matcher {
         }
         lockMatching();
         need.open = true;
-        List<Match> proposed = new ArrayList<>();
-        for (OfferReplica offer : OfferReplica.<OfferReplica>list("category = ?1 and open = true order by postedAt, id",
-                need.category)) {
-            proposeIfMatching(need, offer).ifPresent(proposed::add);
-        }
-        return proposed;
+        return matchWithOpenOffers(need);
     }
 
     /** A paused offer (its organization reinstated) is matched again against the open needs, most urgent first. */
@@ -100,14 +104,7 @@ public class Matcher {
         }
         lockMatching();
         offer.open = true;
-        List<Match> proposed = new ArrayList<>();
-        for (NeedReplica need : NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
-                .sorted(Comparator.comparing((NeedReplica candidate) -> candidate.urgency).reversed()
-                        .thenComparing(candidate -> candidate.postedAt))
-                .toList()) {
-            proposeIfMatching(need, offer).ifPresent(proposed::add);
-        }
-        return proposed;
+        return matchWithOpenNeeds(offer);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
