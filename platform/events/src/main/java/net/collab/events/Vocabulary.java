@@ -31,7 +31,29 @@ public final class Vocabulary {
 
     /** The levels of China's administrative divisions; a code's length gives its level (2, 4, 6, 9, 12 digits). */
     public enum AreaLevel {
-        PROVINCE, CITY, DISTRICT, STREET, COMMUNITY
+        PROVINCE, CITY, DISTRICT, STREET, COMMUNITY;
+
+        public static AreaLevel ofCode(String code) {
+            return switch (code.length()) {
+                case 2 -> PROVINCE;
+                case 4 -> CITY;
+                case 6 -> DISTRICT;
+                case 9 -> STREET;
+                case 12 -> COMMUNITY;
+                default -> throw new IllegalArgumentException("not a division code: " + code);
+            };
+        }
+
+        /** The code of the parent of an area with this code, or null for a province. */
+        public static String parentOf(String code) {
+            return switch (code.length()) {
+                case 4 -> code.substring(0, 2);
+                case 6 -> code.substring(0, 4);
+                case 9 -> code.substring(0, 6);
+                case 12 -> code.substring(0, 9);
+                default -> null;
+            };
+        }
     }
 
     /** The five colours of the community epidemic-management system. */

@@ -28,26 +28,6 @@ public final class TestAreas {
     /** Publishes every place above (the replica upserts: sending them again changes nothing). */
     public static void define() {
         TestEvents.sendAll(List.of(PLACES).stream()
-                .map(place -> new AreaDefined(place[0], place[1], level(place[0]), parent(place[0]), null)).toList());
-    }
-
-    private static AreaLevel level(String code) {
-        return switch (code.length()) {
-            case 2 -> AreaLevel.PROVINCE;
-            case 4 -> AreaLevel.CITY;
-            case 6 -> AreaLevel.DISTRICT;
-            case 9 -> AreaLevel.STREET;
-            default -> AreaLevel.COMMUNITY;
-        };
-    }
-
-    private static String parent(String code) {
-        return switch (code.length()) {
-            case 4 -> code.substring(0, 2);
-            case 6 -> code.substring(0, 4);
-            case 9 -> code.substring(0, 6);
-            case 12 -> code.substring(0, 9);
-            default -> null;
-        };
+                .map(place -> new AreaDefined(place[0], place[1], AreaLevel.ofCode(place[0]), AreaLevel.parentOf(place[0]), null)).toList());
     }
 }

@@ -21,25 +21,12 @@ public class Area extends PanacheEntityBase {
         PROVINCE, CITY, DISTRICT, STREET, COMMUNITY;
 
         public static Level ofCode(String code) {
-            return switch (code.length()) {
-                case 2 -> PROVINCE;
-                case 4 -> CITY;
-                case 6 -> DISTRICT;
-                case 9 -> STREET;
-                case 12 -> COMMUNITY;
-                default -> throw new IllegalArgumentException("not a division code: " + code);
-            };
+            return valueOf(net.collab.events.Vocabulary.AreaLevel.ofCode(code).name());
         }
 
         /** The code of the parent of a code of this length, or null for a province. */
         public static String parentOf(String code) {
-            return switch (code.length()) {
-                case 4 -> code.substring(0, 2);
-                case 6 -> code.substring(0, 4);
-                case 9 -> code.substring(0, 6);
-                case 12 -> code.substring(0, 9);
-                default -> null;
-            };
+            return net.collab.events.Vocabulary.AreaLevel.parentOf(code);
         }
     }
 
