@@ -42,6 +42,7 @@ class NeedsAndOffersTest {
 
     private static final String NEED_POSTED = "net.collab.need.posted.v1";
     private static final String OFFER_POSTED = "net.collab.offer.posted.v1";
+    private static final String OFFER_QUANTITY_CHANGED = "net.collab.offer.quantity-changed.v1";
 
     @Inject
     OrganizationReplica replica;
@@ -52,16 +53,10 @@ class NeedsAndOffersTest {
     @Inject
     net.collab.membership.AreaReplica areas;
 
-    /** The registry's places, as its events bring them; once per class, once Quarkus is up. */
+    /** The registry's places, as its events bring them; once Quarkus is up. */
     @org.junit.jupiter.api.BeforeEach
     void places() {
-        var codes = net.collab.testing.TestAreas.codes();
-        if (areas.places(codes).size() == codes.size()) {
-            return;
-        }
-        net.collab.testing.TestAreas.define();
-        // Areas land on several partitions: wait for every one of them.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> areas.places(codes).size() == codes.size());
+        Network.awaitPlaces(areas);
     }
 
     private boolean processed(UUID eventId) throws Exception {
@@ -215,6 +210,45 @@ class NeedsAndOffersTest {
                 .when().post("/needs/{id}/withdrawal", id)
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
         given().when().get("/needs?size=200").then().body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void anOrganizationChangesHowMuchItOffersAndMatchingHearsOfIt() {
+        String member = "member-" + UUID.randomUUID();
+        UUID organization = organization(member, OrganizationStatus.APPROVED);
+        String stranger = "stranger-" + UUID.randomUUID();
+        organization(stranger, OrganizationStatus.APPROVED);
+        String id = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON)
+                .body(Map.of("organizationId", organization.toString(), "category", "SUPPLIES", "item", "口罩", "quantity", 1000,
+                        "unit", "只", "areaCode", "370811"))
+                .when().post("/offers").then().statusCode(201).extract().path("id");
+        try (TopicProbe probe = TopicProbe.open(Topics.OFFERS)) {
+            given().contentType(ContentType.JSON).body(Map.of("quantity", 1500))
+                    .when().put("/offers/{id}/quantity", id).then().statusCode(401);
+            given().auth().oauth2(TestTokens.user(stranger)).contentType(ContentType.JSON).body(Map.of("quantity", 1500))
+                    .when().put("/offers/{id}/quantity", id).then().statusCode(403).contentType("application/problem+json");
+            for (Object bad : List.of(-1, 0, "1e12", "0.001", "many")) {
+                given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("quantity", bad))
+                        .when().put("/offers/{id}/quantity", id)
+                        .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("quantity"));
+            }
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("quantity", 1000))
+                    .when().put("/offers/{id}/quantity", id).then().statusCode(400);
+            given().when().get("/offers/{id}", id).then().body("quantity", equalTo(1000.0f));
+
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("quantity", 600))
+                    .when().put("/offers/{id}/quantity", id).then().statusCode(200).body("quantity", equalTo(600));
+            var changed = (net.collab.events.action.OfferQuantityChanged) EventCodec.fromJson(OFFER_QUANTITY_CHANGED,
+                    probe.awaitEvent(OFFER_QUANTITY_CHANGED, id).value());
+            assertThat(changed.quantity()).isEqualByComparingTo("600");
+            assertThat(changed.previousQuantity()).isEqualByComparingTo("1000");
+            assertThat(probe.seen(ofType(OFFER_QUANTITY_CHANGED).and(about(id)))).hasSize(1);
+
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of())
+                    .when().post("/offers/{id}/withdrawal", id).then().statusCode(200);
+            given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("quantity", 700))
+                    .when().put("/offers/{id}/quantity", id).then().statusCode(409);
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.Urgency;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.matching.MatchProposed;
 import net.collab.membership.OrganizationReplica;
 import net.collab.testing.DevStackResource;
@@ -144,6 +145,31 @@ class IncrementalMatchingTest {
             TestEvents.send(new net.collab.events.action.NeedResumed(need.needId(), requester));
             var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(need.needId().toString())), Duration.ofSeconds(20));
             assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).offerId()).isEqualTo(offer.offerId());
+        }
+    }
+
+    /** An offer that grows is offered again to the needs it could not cover; one that shrinks keeps what it proposed. */
+    @Test
+    void anOfferThatGrowsCoversWhatItCouldNotBefore() {
+        String item = "血压计-" + UUID.randomUUID();
+        UUID provider = UUID.randomUUID();
+        OfferPosted offer = offer(provider, item, 3, "3708");
+        NeedPosted first = need(UUID.randomUUID(), item, 3, "370811012002");
+        NeedPosted second = need(UUID.randomUUID(), item, 5, "370811012007");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer);
+            TestEvents.send(first);
+            probe.await(ofType(PROPOSED).and(r -> r.value().contains(first.needId().toString())), Duration.ofSeconds(20));
+            TestEvents.send(second);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scalar(
+                    "select count(*) from need_replica where id = '" + second.needId() + "'") == 1);
+
+            // Shrinking below what was proposed leaves nothing to offer (and the proposal stands).
+            TestEvents.send(new OfferQuantityChanged(offer.offerId(), provider, new BigDecimal(2), new BigDecimal(3), OffsetDateTime.now()));
+            TestEvents.send(new OfferQuantityChanged(offer.offerId(), provider, new BigDecimal(6), new BigDecimal(2), OffsetDateTime.now()));
+            var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(second.needId().toString())), Duration.ofSeconds(20));
+            // 3 proposed to the first need; at 2 nothing is left; at 6, 6 − 3 = 3 are left for the second need (not 2 + 4 − …).
+            assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).quantity()).isEqualByComparingTo("3");
         }
     }
 

@@ -45,11 +45,12 @@ public final class ActionViews {
             TargetGroup targetGroup,
             @Future(message = "must be in the future (a deadline that has passed helps nobody)") OffsetDateTime deadline,
             @Size(max = 4000) String description,
-            @Valid BeneficiaryData beneficiary) {
+            @Valid BeneficiaryData beneficiary,
+            UUID actionId) {
 
         Need.Draft toNeed() {
             return new Need.Draft(organizationId, category, item.strip(), quantity, unit.strip(), urgency, areaCode,
-                    targetGroup == null ? null : targetGroup.name(), deadline, description);
+                    targetGroup == null ? null : targetGroup.name(), deadline, description, actionId);
         }
     }
 
@@ -72,14 +73,15 @@ public final class ActionViews {
     }
 
     /** A need as anyone may see it: no personal data; its place by name (济宁市任城区济阳街道 草桥口社区). */
-    public record NeedView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
-            BigDecimal quantityMatched, String unit, Urgency urgency, String areaCode, AreaReplica.Place place, String targetGroup,
-            String targetGroupLabel, OffsetDateTime deadline, String description, Need.Status status, OffsetDateTime postedAt) {
-        static NeedView of(Need need, Map<String, AreaReplica.Place> places) {
-            return new NeedView(need.id(), need.organizationId(), need.category(), need.item(), need.quantity(),
-                    need.quantityMatched(), need.unit(),
+    public record NeedView(UUID id, UUID organizationId, String organizationName, ResourceCategory category, String item,
+            BigDecimal quantity, BigDecimal quantityMatched, String unit, Urgency urgency, String areaCode, AreaReplica.Place place,
+            String targetGroup, String targetGroupLabel, OffsetDateTime deadline, String description, UUID actionId,
+            Need.Status status, OffsetDateTime postedAt) {
+        static NeedView of(Need need, Map<String, AreaReplica.Place> places, Map<UUID, String> organizationNames) {
+            return new NeedView(need.id(), need.organizationId(), organizationNames.get(need.organizationId()), need.category(),
+                    need.item(), need.quantity(), need.quantityMatched(), need.unit(),
                     need.urgency(), need.areaCode(), places.get(need.areaCode()), need.targetGroup(), label(need.targetGroup()),
-                    need.deadline(), need.description(), need.status(), need.postedAt());
+                    need.deadline(), need.description(), need.actionId(), need.status(), need.postedAt());
         }
 
         /** 孤寡老人 for ELDERLY_LIVING_ALONE; needs posted before the vocabulary keep their own words. */
@@ -98,22 +100,30 @@ public final class ActionViews {
             @NotBlank @Size(max = 20) String unit,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
             @Future(message = "must be in the future") OffsetDateTime availableUntil,
-            @Size(max = 4000) String description) {
+            @Size(max = 4000) String description,
+            UUID actionId) {
 
         Offer.Draft toOffer() {
             return new Offer.Draft(organizationId, category, item.strip(), quantity, unit.strip(), areaCode, availableUntil,
-                    description);
+                    description, actionId);
         }
     }
 
+    /** The offer's new whole quantity (what was already proposed from it included). */
+    public record QuantityRequest(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
+            @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity) {
+    }
+
     /** An offer as anyone may see it, with the area it covers by name. */
-    public record OfferView(UUID id, UUID organizationId, ResourceCategory category, String item, BigDecimal quantity,
-            String unit, String areaCode, AreaReplica.Place place, OffsetDateTime availableUntil, String description,
-            Offer.Status status, OffsetDateTime postedAt) {
-        static OfferView of(Offer offer, Map<String, AreaReplica.Place> places) {
-            return new OfferView(offer.id(), offer.organizationId(), offer.category(), offer.item(), offer.quantity(),
-                    offer.unit(), offer.areaCode(), places.get(offer.areaCode()), offer.availableUntil(), offer.description(),
-                    offer.status(), offer.postedAt());
+    public record OfferView(UUID id, UUID organizationId, String organizationName, ResourceCategory category, String item,
+            BigDecimal quantity, String unit, String areaCode, AreaReplica.Place place, OffsetDateTime availableUntil,
+            String description, UUID actionId, Offer.Status status, OffsetDateTime postedAt, OffsetDateTime updatedAt) {
+        static OfferView of(Offer offer, Map<String, AreaReplica.Place> places, Map<UUID, String> organizationNames) {
+            return new OfferView(offer.id(), offer.organizationId(), organizationNames.get(offer.organizationId()), offer.category(),
+                    offer.item(), offer.quantity(), offer.unit(), offer.areaCode(), places.get(offer.areaCode()),
+                    offer.availableUntil(), offer.description(), offer.actionId(), offer.status(), offer.postedAt(),
+                    offer.updatedAt());
         }
     }
 }

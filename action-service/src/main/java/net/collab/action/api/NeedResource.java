@@ -45,6 +45,9 @@ public class NeedResource {
     @Inject
     AreaReplica areas;
 
+    @Inject
+    net.collab.membership.OrganizationReplica organizations;
+
     /** A member of an approved organization posts what the organization lacks. */
     @POST
     @Authenticated
@@ -58,13 +61,16 @@ public class NeedResource {
     @GET
     @PermitAll
     public Page<NeedView> list(@QueryParam("category") String categoryName,
-            @QueryParam("organizationId") String organizationId,
+            @QueryParam("organizationId") String organizationId, @QueryParam("actionId") String actionId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", categoryName);
-        var found = needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId), paging.page(), paging.size());
-        var places = areas.places(found.items().stream().map(Need::areaCode).distinct().toList()); // one query for the page
-        return Page.of(found.map(need -> NeedView.of(need, places)), paging);
+        var found = needs.openNeeds(category, QueryParams.uuid("organizationId", organizationId),
+                QueryParams.uuid("actionId", actionId), paging.page(), paging.size());
+        // one query each for the page's places and organizations
+        var places = areas.places(found.items().stream().map(Need::areaCode).distinct().toList());
+        var names = organizations.names(found.items().stream().map(Need::organizationId).distinct().toList());
+        return Page.of(found.map(need -> NeedView.of(need, places, names)), paging);
     }
 
     @GET
@@ -104,6 +110,6 @@ public class NeedResource {
     }
 
     private NeedView view(Need need) {
-        return NeedView.of(need, areas.places(java.util.List.of(need.areaCode())));
+        return NeedView.of(need, areas.places(List.of(need.areaCode())), organizations.names(List.of(need.organizationId())));
     }
 }

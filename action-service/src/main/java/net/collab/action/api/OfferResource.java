@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,12 +22,14 @@ import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionViews.OfferRequest;
 import net.collab.action.api.ActionViews.OfferView;
+import net.collab.action.api.ActionViews.QuantityRequest;
 import net.collab.action.api.ActionViews.WithdrawalRequest;
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.action.domain.Offer;
 import net.collab.membership.AreaReplica;
 import net.collab.web.Caller;
 import net.collab.web.Page;
+import net.collab.web.QueryParams;
 
 @Path("/offers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +44,9 @@ public class OfferResource {
     @Inject
     AreaReplica areas;
 
+    @Inject
+    net.collab.membership.OrganizationReplica organizations;
+
     @POST
     @Authenticated
     public Response post(@Valid @NotNull OfferRequest request) {
@@ -50,11 +56,15 @@ public class OfferResource {
 
     @GET
     @PermitAll
-    public Page<OfferView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public Page<OfferView> list(@QueryParam("organizationId") String organizationId, @QueryParam("actionId") String actionId,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
-        var found = needs.openOffers(paging.page(), paging.size());
-        var places = areas.places(found.items().stream().map(Offer::areaCode).distinct().toList()); // one query for the page
-        return Page.of(found.map(offer -> OfferView.of(offer, places)), paging);
+        var found = needs.openOffers(QueryParams.uuid("organizationId", organizationId), QueryParams.uuid("actionId", actionId),
+                paging.page(), paging.size());
+        // one query each for the page's places and organizations
+        var places = areas.places(found.items().stream().map(Offer::areaCode).distinct().toList());
+        var names = organizations.names(found.items().stream().map(Offer::organizationId).distinct().toList());
+        return Page.of(found.map(offer -> OfferView.of(offer, places, names)), paging);
     }
 
     @GET
@@ -72,7 +82,15 @@ public class OfferResource {
         return view(needs.withdrawOffer(id, request == null ? null : request.reason(), caller.subject()));
     }
 
+    /** The organization has more or less to give (OfferQuantityChanged): the new whole quantity. */
+    @PUT
+    @Path("{id}/quantity")
+    @Authenticated
+    public OfferView changeQuantity(@PathParam("id") UUID id, @Valid @NotNull QuantityRequest request) {
+        return view(needs.changeOfferQuantity(id, request.quantity(), caller.subject()));
+    }
+
     private OfferView view(Offer offer) {
-        return OfferView.of(offer, areas.places(java.util.List.of(offer.areaCode())));
+        return OfferView.of(offer, areas.places(List.of(offer.areaCode())), organizations.names(List.of(offer.organizationId())));
     }
 }

@@ -17,4 +17,18 @@ public interface ActionEvents {
     void offerPaused(Offer offer);
 
     void offerResumed(Offer offer);
+
+    void offerQuantityChanged(Offer offer, java.math.BigDecimal previousQuantity);
+
+    void actionPublished(Action action);
+
+    void actionUpdated(Action action);
+
+    void actionStatusChanged(Action action, net.collab.events.Vocabulary.ActionStatus previousStatus);
+
+    void advocacyPublished(AdvocacyPost post);
+
+    void advocacyWithdrawn(AdvocacyPost post);
+
+    void ledgerEntryRecorded(LedgerEntry entry);
 }

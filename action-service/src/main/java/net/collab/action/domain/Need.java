@@ -32,14 +32,14 @@ public class Need extends Posting {
 
     /** What the organization says when it posts; checked by the API. */
     public record Draft(UUID organizationId, ResourceCategory category, String item, BigDecimal quantity, String unit,
-            Urgency urgency, String areaCode, String targetGroup, OffsetDateTime deadline, String description) {
+            Urgency urgency, String areaCode, String targetGroup, OffsetDateTime deadline, String description, UUID actionId) {
     }
 
     /** A need as posted by a member (or a sponsoring hub's administrator) of an approved organization. */
     public static Need post(Draft draft, String postedBy, OffsetDateTime now) {
         Need need = new Need();
         need.open(draft.organizationId(), draft.category(), draft.item(), draft.quantity(), draft.unit(), draft.areaCode(),
-                draft.description(), postedBy, now);
+                draft.description(), draft.actionId(), postedBy, now);
         need.urgency = draft.urgency();
         need.targetGroup = draft.targetGroup();
         need.deadline = draft.deadline();

@@ -32,10 +32,14 @@ public class NeedsAndOffers {
     @Inject
     ActionEvents events;
 
+    @Inject
+    Actions actions;
+
     @Transactional
     public Need post(Need.Draft draft, Beneficiary beneficiary, String subject) {
         memberships.requireActiveMember(draft.organizationId(), subject);
         areas.requireKnown("areaCode", draft.areaCode());
+        actions.requireJoinable(draft.actionId(), draft.organizationId());
         Need need = Need.post(draft, subject, now());
         need.persist();
         if (beneficiary != null) {
@@ -55,6 +59,7 @@ public class NeedsAndOffers {
     public Offer post(Offer.Draft draft, String subject) {
         memberships.requireActiveMember(draft.organizationId(), subject);
         areas.requireKnown("areaCode", draft.areaCode());
+        actions.requireJoinable(draft.actionId(), draft.organizationId());
         Offer offer = Offer.post(draft, subject, now());
         offer.persist();
         events.offerPosted(offer);
@@ -65,6 +70,16 @@ public class NeedsAndOffers {
     @Transactional
     public Offer withdrawOffer(UUID offerId, String reason, String subject) {
         return withdraw(findOffer(offerId), reason, subject, events::offerWithdrawn);
+    }
+
+    /** The organization has more or less to give than it said (OfferQuantityChanged); matching follows. */
+    @Transactional
+    public Offer changeOfferQuantity(UUID offerId, java.math.BigDecimal quantity, String subject) {
+        Offer offer = findOffer(offerId);
+        memberships.requireActiveMember(offer.organizationId(), subject);
+        java.math.BigDecimal previous = offer.updateQuantity(quantity, now());
+        events.offerQuantityChanged(offer, previous);
+        return offer;
     }
 
     private <P extends Posting> P withdraw(P posting, String reason, String subject, java.util.function.Consumer<P> published) {
@@ -115,20 +130,23 @@ public class NeedsAndOffers {
 
     /** Needs still sought (open or partially matched), newest first, optionally of one category and of one organization. */
     @Transactional
-    public Slice<Need> openNeeds(ResourceCategory category, UUID organizationId, int page, int size) {
+    public Slice<Need> openNeeds(ResourceCategory category, UUID organizationId, UUID actionId, int page, int size) {
         Parameters parameters = Parameters.with("sought", List.of(Need.Status.OPEN, Need.Status.PARTIALLY_MATCHED))
-                .and("category", category).and("organizationId", organizationId);
+                .and("category", category).and("organizationId", organizationId).and("actionId", actionId);
         PanacheQuery<Need> query = Need.find("status in :sought and paused = false and (:category is null or category = :category)"
-                + " and (:organizationId is null or organizationId = :organizationId)",
+                + " and (:organizationId is null or organizationId = :organizationId)"
+                + " and (:actionId is null or actionId = :actionId)",
                 Sort.descending("postedAt").and("id"), parameters);
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 
-    /** Open offers, newest first. */
+    /** Open offers, newest first, optionally of one organization and of one action. */
     @Transactional
-    public Slice<Offer> openOffers(int page, int size) {
-        PanacheQuery<Offer> query = Offer.find("status = ?1 and paused = false", Sort.descending("postedAt").and("id"),
-                Offer.Status.OPEN);
+    public Slice<Offer> openOffers(UUID organizationId, UUID actionId, int page, int size) {
+        PanacheQuery<Offer> query = Offer.find("status = :open and paused = false"
+                + " and (:organizationId is null or organizationId = :organizationId)"
+                + " and (:actionId is null or actionId = :actionId)", Sort.descending("postedAt").and("id"),
+                Parameters.with("open", Offer.Status.OPEN).and("organizationId", organizationId).and("actionId", actionId));
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 

@@ -50,6 +50,9 @@ public abstract class Posting extends PanacheEntityBase {
     @Column(name = "area_code")
     private String areaCode;
     private String description;
+    /** The action this is part of, if any (one of the organization's own). */
+    @Column(name = "action_id")
+    private UUID actionId;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "status_reason")
@@ -71,7 +74,7 @@ public abstract class Posting extends PanacheEntityBase {
 
     /** Opens the posting with what the organization said, by {@code postedBy}, now. */
     protected void open(UUID organizationId, ResourceCategory category, String item, BigDecimal quantity, String unit,
-            String areaCode, String description, String postedBy, OffsetDateTime now) {
+            String areaCode, String description, UUID actionId, String postedBy, OffsetDateTime now) {
         this.id = UUID.randomUUID();
         this.organizationId = organizationId;
         this.category = category;
@@ -80,6 +83,7 @@ public abstract class Posting extends PanacheEntityBase {
         this.unit = unit;
         this.areaCode = areaCode;
         this.description = description;
+        this.actionId = actionId;
         this.status = Status.OPEN;
         this.postedBy = postedBy;
         this.postedAt = now;
@@ -94,6 +98,20 @@ public abstract class Posting extends PanacheEntityBase {
         status = Status.WITHDRAWN;
         statusReason = reason;
         updatedAt = now;
+    }
+
+    /** The organization has more or less than it said (offers); refused once withdrawn. */
+    protected BigDecimal changeQuantity(BigDecimal newQuantity, OffsetDateTime now) {
+        if (status == Status.WITHDRAWN) {
+            throw Refusal.conflict(kind() + " " + id + " is withdrawn; post a new one");
+        }
+        if (newQuantity.compareTo(quantity) == 0) {
+            throw Refusal.invalid("quantity", "is the quantity already (" + quantity.toPlainString() + ")");
+        }
+        BigDecimal previous = quantity;
+        quantity = newQuantity;
+        updatedAt = now;
+        return previous;
     }
 
     /** The organization was suspended: a posting still sought is paused. @return whether it was */
@@ -162,6 +180,10 @@ public abstract class Posting extends PanacheEntityBase {
 
     public String description() {
         return description;
+    }
+
+    public UUID actionId() {
+        return actionId;
     }
 
     public Status status() {

@@ -116,6 +116,25 @@ public class Matcher {
         }
     }
 
+    /**
+     * The provider has more or less than it said. What was proposed stays proposed; what is left is
+     * the new quantity less what the offer has proposed so far (never below nothing), and more left
+     * is offered to the open needs at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> offerQuantityChanged(UUID offerId, BigDecimal quantity) {
+        OfferReplica offer = OfferReplica.findById(offerId);
+        if (offer == null) {
+            return List.of();
+        }
+        lockMatching();
+        BigDecimal proposed = entityManager.createQuery("select coalesce(sum(m.quantity), 0) from Match m where m.offerId = ?1",
+                BigDecimal.class).setParameter(1, offerId).getSingleResult();
+        BigDecimal before = offer.quantityAvailable;
+        offer.quantityAvailable = quantity.subtract(proposed).max(BigDecimal.ZERO);
+        return offer.quantityAvailable.compareTo(before) > 0 && offer.open ? matchWithOpenNeeds(offer) : List.of();
+    }
+
     private java.util.Optional<Match> proposeIfMatching(NeedReplica need, OfferReplica offer) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (!MatchRule.matches(need, offer, now)) {

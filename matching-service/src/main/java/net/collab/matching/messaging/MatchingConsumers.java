@@ -13,6 +13,7 @@ import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedResumed;
 import net.collab.events.action.OfferPaused;
+import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.action.OfferResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferEvent;
@@ -96,6 +97,11 @@ public class MatchingConsumers {
         @Override
         public void resumed(OfferResumed event) {
             matcher.offerReopened(event.offerId());
+        }
+
+        @Override
+        public void quantityChanged(OfferQuantityChanged event) {
+            matcher.offerQuantityChanged(event.offerId(), event.quantity());
         }
     };
 

@@ -162,6 +162,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "registry.areas.v1", true,
                 "action.needs.v1", false,
                 "action.offers.v1", false,
+                "action.actions.v1", false,
+                "action.advocacy.v1", false,
+                "action.ledger.v1", false,
                 "matching.matches.v1", false);
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);

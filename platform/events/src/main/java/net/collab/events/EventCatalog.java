@@ -6,6 +6,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import net.collab.events.action.ActionEvent;
+import net.collab.events.action.ActionPublished;
+import net.collab.events.action.ActionStatusChanged;
+import net.collab.events.action.ActionUpdated;
+import net.collab.events.action.AdvocacyEvent;
+import net.collab.events.action.AdvocacyPublished;
+import net.collab.events.action.AdvocacyWithdrawn;
+import net.collab.events.action.LedgerEntryRecorded;
+import net.collab.events.action.LedgerEvent;
 import net.collab.events.action.NeedEvent;
 import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
@@ -14,6 +23,7 @@ import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferEvent;
 import net.collab.events.action.OfferPaused;
 import net.collab.events.action.OfferPosted;
+import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.action.OfferResumed;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchEvent;
@@ -39,13 +49,16 @@ public final class EventCatalog {
             OrganizationUpdated.class, OrganizationSuspended.class, OrganizationReinstated.class,
             MemberAdded.class, MemberRemoved.class, AreaDefined.class, RiskLevelChanged.class,
             NeedPosted.class, NeedWithdrawn.class, NeedPaused.class, NeedResumed.class, OfferPosted.class,
-            OfferWithdrawn.class, OfferPaused.class, OfferResumed.class,
+            OfferWithdrawn.class, OfferPaused.class, OfferResumed.class, OfferQuantityChanged.class,
+            ActionPublished.class, ActionUpdated.class, ActionStatusChanged.class,
+            AdvocacyPublished.class, AdvocacyWithdrawn.class, LedgerEntryRecorded.class,
             MatchProposed.class);
 
     /** Per topic, the sealed interface its event types implement. */
     private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(
             Topics.ORGANIZATIONS, OrganizationEvent.class, Topics.AREAS, AreaEvent.class,
-            Topics.NEEDS, NeedEvent.class, Topics.OFFERS, OfferEvent.class, Topics.MATCHES, MatchEvent.class);
+            Topics.NEEDS, NeedEvent.class, Topics.OFFERS, OfferEvent.class, Topics.ACTIONS, ActionEvent.class,
+            Topics.ADVOCACY, AdvocacyEvent.class, Topics.LEDGER, LedgerEvent.class, Topics.MATCHES, MatchEvent.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));

@@ -91,6 +91,44 @@ public final class Vocabulary {
         }
     }
 
+    /** Where an action (行动) stands. */
+    public enum ActionStatus {
+        PLANNED("计划中"), ONGOING("进行中"), COMPLETED("已完成"), CANCELLED("已取消");
+
+        public final String labelZh;
+
+        ActionStatus(String labelZh) {
+            this.labelZh = labelZh;
+        }
+    }
+
+    /** Whom an advocacy post (倡导) speaks to: the public (公众倡导) or the sector (行业倡导). */
+    public enum AdvocacyAudience {
+        PUBLIC("公众倡导"), SECTOR("行业倡导");
+
+        public final String labelZh;
+
+        AdvocacyAudience(String labelZh) {
+            this.labelZh = labelZh;
+        }
+    }
+
+    /** What a ledger entry records: money or materials, coming in or going out. */
+    public enum LedgerEntryKind {
+        MONEY_RECEIVED("收到捐款", true, true), MONEY_DISBURSED("支出款项", true, false),
+        MATERIALS_RECEIVED("收到物资", false, true), MATERIALS_DISTRIBUTED("发放物资", false, false);
+
+        public final String labelZh;
+        public final boolean money;
+        public final boolean incoming;
+
+        LedgerEntryKind(String labelZh, boolean money, boolean incoming) {
+            this.labelZh = labelZh;
+            this.money = money;
+            this.incoming = incoming;
+        }
+    }
+
     /** 评估等级; most organizations have none, few reach 4A. */
     public enum EvaluationGrade {
         A1("1A"), A2("2A"), A3("3A"), A4("4A"), A5("5A");

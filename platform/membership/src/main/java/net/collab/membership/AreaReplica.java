@@ -90,6 +90,17 @@ public class AreaReplica {
         }
     }
 
+    /** As {@link #requireKnown(String, String)} for each of the codes, in one query; the refusal names the first unknown one. */
+    @Transactional
+    public void requireKnown(String field, Collection<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return;
+        }
+        List<?> known = entityManager.createNativeQuery("select code from area_replica where code in (?1)")
+                .setParameter(1, codes).getResultList();
+        codes.stream().filter(code -> !known.contains(code)).findFirst().ifPresent(unknown -> requireKnown(field, unknown));
+    }
+
     /** The places of these codes that this service knows, in one query. */
     @Transactional
     public Map<String, Place> places(Collection<String> codes) {

@@ -28,7 +28,25 @@ public class Memberships {
      * its members, or an administrator of the approved hub that sponsors it (a hub speaks for its groups).
      */
     public Capacity requireActiveMember(UUID organizationId, String subject) {
+        return requireActive(organizationId, replica.standing(organizationId, subject));
+    }
+
+    /**
+     * As {@link #requireActiveMember}, but only an administrator (ORG_ADMIN) of the organization, or
+     * of the hub that sponsors it, will do: for what commits the organization in public (its
+     * ledger, its advocacy). A member without the role gets 403 naming the role.
+     */
+    public Capacity requireActiveAdministrator(UUID organizationId, String subject) {
         OrganizationReplica.Standing standing = replica.standing(organizationId, subject);
+        Capacity capacity = requireActive(organizationId, standing);
+        if (capacity == Capacity.MEMBER && !standing.administrator()) {
+            throw Refusal.forbidden("only an administrator (ORG_ADMIN) of organization " + organizationId
+                    + " (or of the hub that sponsors it) may do this; you are a member without that role");
+        }
+        return capacity;
+    }
+
+    private static Capacity requireActive(UUID organizationId, OrganizationReplica.Standing standing) {
         OrganizationStatus status = standing.status().orElseThrow(() -> Refusal.forbidden(
                 "organization " + organizationId + " is not an approved member of the network"));
         Capacity capacity = capacity(organizationId, standing);

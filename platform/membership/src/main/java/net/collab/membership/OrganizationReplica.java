@@ -94,10 +94,11 @@ public class OrganizationReplica {
 
     /**
      * What a person may do for an organization, in one query: the organization's status (empty if
-     * unknown), whether the person is a member, and whether they are an administrator of the
-     * approved hub that sponsors it.
+     * unknown), whether the person is a member and whether an administrator of it, and whether they
+     * are an administrator of the approved hub that sponsors it.
      */
-    public record Standing(Optional<OrganizationStatus> status, boolean member, boolean administratorOfActiveSponsor) {
+    public record Standing(Optional<OrganizationStatus> status, boolean member, boolean administrator,
+            boolean administratorOfActiveSponsor) {
     }
 
     @Transactional
@@ -106,6 +107,8 @@ public class OrganizationReplica {
                 select organization.status,
                     exists (select 1 from organization_member_replica member
                             where member.organization_id = organization.id and member.subject = ?2),
+                    exists (select 1 from organization_member_replica member
+                            where member.organization_id = organization.id and member.subject = ?2 and member.role = 'ORG_ADMIN'),
                     exists (select 1 from organization_replica sponsor
                             join organization_member_replica member on member.organization_id = sponsor.id
                             where sponsor.id = organization.sponsor_organization_id and sponsor.status = 'APPROVED'
@@ -113,10 +116,11 @@ public class OrganizationReplica {
                 from organization_replica organization where organization.id = ?1""")
                 .setParameter(1, organizationId).setParameter(2, subject).getResultList();
         if (rows.isEmpty()) {
-            return new Standing(Optional.empty(), false, false);
+            return new Standing(Optional.empty(), false, false, false);
         }
         Object[] row = (Object[]) rows.get(0);
-        return new Standing(Optional.of(OrganizationStatus.valueOf((String) row[0])), (Boolean) row[1], (Boolean) row[2]);
+        return new Standing(Optional.of(OrganizationStatus.valueOf((String) row[0])), (Boolean) row[1], (Boolean) row[2],
+                (Boolean) row[3]);
     }
 
     /** The organization's status as last heard from the registry. */

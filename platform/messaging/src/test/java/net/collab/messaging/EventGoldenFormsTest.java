@@ -58,6 +58,19 @@ import net.collab.events.registry.OrganizationSnapshot;
 import net.collab.events.registry.OrganizationSuspended;
 import net.collab.events.registry.OrganizationUpdated;
 import net.collab.events.registry.RiskLevelChanged;
+import net.collab.events.Vocabulary.ActionStatus;
+import net.collab.events.Vocabulary.AdvocacyAudience;
+import net.collab.events.Vocabulary.LedgerEntryKind;
+import net.collab.events.Vocabulary.ServiceDomain;
+import net.collab.events.Vocabulary.TargetGroup;
+import net.collab.events.action.ActionPublished;
+import net.collab.events.action.ActionSnapshot;
+import net.collab.events.action.ActionStatusChanged;
+import net.collab.events.action.ActionUpdated;
+import net.collab.events.action.AdvocacyPublished;
+import net.collab.events.action.AdvocacyWithdrawn;
+import net.collab.events.action.LedgerEntryRecorded;
+import net.collab.events.action.OfferQuantityChanged;
 
 /**
  * The contract of every event type, as it travels: its {@code ce_*} headers and its JSON body,
@@ -76,12 +89,20 @@ class EventGoldenFormsTest {
     private static final UUID NEED = UUID.fromString("0b9e8d7c-3333-4a5b-9c6d-7e8f9a0b1c2d");
     private static final UUID OFFER = UUID.fromString("1c2d3e4f-4444-4b6c-8d9e-0f1a2b3c4d5e");
     private static final UUID MATCH = UUID.fromString("2d3e4f5a-5555-4c7d-9e0f-1a2b3c4d5e6f");
+    private static final UUID ACTION = UUID.fromString("3e4f5a6b-6666-4d8e-8f10-2b3c4d5e6f70");
+    private static final UUID POST = UUID.fromString("4f5a6b7c-7777-4e9f-9a21-3c4d5e6f7a81");
+    private static final UUID ENTRY = UUID.fromString("5a6b7c8d-8888-4fa0-8b32-4d5e6f7a8b92");
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-21T09:30:00+08:00");
     private static final OrganizationSnapshot GROUP = new OrganizationSnapshot(ORGANIZATION, "草桥口社区志愿服务队", "Caoqiaokou Volunteers",
             OrganizationKind.VOLUNTEER_TEAM, OrganizationStatus.APPROVED, List.of("370811012002"),
             List.of(new OrganizationSnapshot.Member("sub-admin", MemberRole.ORG_ADMIN),
                     new OrganizationSnapshot.Member("sub-member", MemberRole.ORG_MEMBER)),
             HUB, 3L);
+
+    private static final ActionSnapshot ACTION_SNAPSHOT = new ActionSnapshot(ACTION, ORGANIZATION, "送药上门 Medicine to the door",
+            "为独居残疾人送药 Medicine for disabled people living alone", List.of(ServiceDomain.DISABILITY_SUPPORT),
+            List.of(TargetGroup.DISABLED), List.of("370811012002", "370811012"), java.time.LocalDate.parse("2026-11-21"),
+            java.time.LocalDate.parse("2026-12-31"), ActionStatus.ONGOING, 20, "0537-1234567", AT, AT.plusHours(1), 2);
 
     /** One example of every type in the catalog; a type without an example fails {@link #everyTypeHasAnExample}. */
     static final Map<Class<? extends DomainEvent>, DomainEvent> EXAMPLES = Stream.of(
@@ -92,11 +113,21 @@ class EventGoldenFormsTest {
             new AreaDefined("370811012002", "草桥口社区", AreaLevel.COMMUNITY, "370811012", RiskLevel.MEDIUM),
             new RiskLevelChanged("370811012002", RiskLevel.HIGH, RiskLevel.MEDIUM, AT, "草桥口社区", AreaLevel.COMMUNITY, "370811012"),
             new NeedPosted(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只", Urgency.HIGH,
-                    "370811012002", "孤寡老人", AT.plusDays(2), AT),
+                    "370811012002", "孤寡老人", AT.plusDays(2), AT, ACTION),
             new NeedWithdrawn(NEED, ORGANIZATION, "已解决 solved"),
             new NeedPaused(NEED, ORGANIZATION), new NeedResumed(NEED, ORGANIZATION),
             new OfferPaused(OFFER, HUB), new OfferResumed(OFFER, HUB),
-            new OfferPosted(OFFER, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("1000.50"), "只", "370811", AT.plusDays(7), AT),
+            new OfferPosted(OFFER, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("1000.50"), "只", "370811", AT.plusDays(7), AT, ACTION),
+            new OfferQuantityChanged(OFFER, HUB, new BigDecimal("800"), new BigDecimal("1000.50"), AT),
+            new ActionPublished(ACTION_SNAPSHOT), new ActionUpdated(ACTION_SNAPSHOT),
+            new ActionStatusChanged(ACTION_SNAPSHOT, ActionStatus.PLANNED),
+            new AdvocacyPublished(POST, ORGANIZATION, AdvocacyAudience.PUBLIC, "关爱独居老人 Care for elders living alone",
+                    List.of(ServiceDomain.ELDERLY_CARE), List.of("370811012"), AT),
+            new AdvocacyWithdrawn(POST, ORGANIZATION, "已过时 out of date"),
+            new LedgerEntryRecorded(ENTRY, ORGANIZATION, 2, ACTION, NEED, LedgerEntryKind.MONEY_RECEIVED, new BigDecimal("5000.00"),
+                    "CNY", null, "济宁某公司 a Jining company", "银行回单 bank slip 2026-117", AT.minusHours(2), AT, null,
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
             new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
             new MatchProposed(MATCH, NEED, OFFER, ORGANIZATION, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
                     "370811012002", "同一区域 same area"))

@@ -35,6 +35,19 @@ public final class TestOrganizations {
         return id;
     }
 
+    /** An approved organization with one administrator and members without that role (ORG_MEMBER); returns its id. */
+    public static UUID approvedWithMembers(String adminSubject, String... memberSubjects) {
+        UUID id = UUID.randomUUID();
+        OrganizationSnapshot plain = snapshot(id, OrganizationStatus.APPROVED, adminSubject);
+        List<OrganizationSnapshot.Member> members = new java.util.ArrayList<>(plain.members());
+        for (String member : memberSubjects) {
+            members.add(new OrganizationSnapshot.Member(member, MemberRole.ORG_MEMBER));
+        }
+        TestEvents.send(new OrganizationApproved(new OrganizationSnapshot(id, plain.nameZh(), null, plain.kind(), plain.status(),
+                plain.serviceAreas(), members, null, plain.version())));
+        return id;
+    }
+
     public static UUID applied(String adminSubject) {
         UUID id = UUID.randomUUID();
         TestEvents.send(new OrganizationApplied(snapshot(id, OrganizationStatus.APPLIED, adminSubject)));

@@ -92,6 +92,15 @@ public final class TopicProbe implements AutoCloseable {
         return await(ofType(type).and(about(subject)), Duration.ofSeconds(20));
     }
 
+    /** Waits until {@code count} records matching the condition arrived, and returns them in the order they came. */
+    public List<ConsumerRecord<String, String>> awaitEvents(int count, Predicate<ConsumerRecord<String, String>> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            return seen.stream().filter(condition).count() >= count;
+        });
+        return seen.stream().filter(condition).collect(Collectors.toList());
+    }
+
     /** Everything seen so far (after one more poll) that matches. */
     public List<ConsumerRecord<String, String>> seen(Predicate<ConsumerRecord<String, String>> condition) {
         poll();

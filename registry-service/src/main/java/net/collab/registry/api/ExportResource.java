@@ -1,8 +1,5 @@
 package net.collab.registry.api;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import net.collab.registry.domain.Contact;
 import net.collab.registry.domain.Organization;
 import net.collab.domain.Refusal;
 import net.collab.domain.Slice;
 import net.collab.registry.domain.OrganizationDirectory;
+import net.collab.web.HxlCsv;
 import net.collab.web.QueryParams;
 
 /**
@@ -36,15 +31,14 @@ import net.collab.web.QueryParams;
 @PermitAll
 public class ExportResource {
 
-    private static final CsvMapper CSV = new CsvMapper();
-    /** Column header, HXL hashtag. */
-    private static final String[][] HXL_COLUMNS = {
-            {"组织名称 Name", "#org+name+i_zh"}, {"English name", "#org+name+i_en"}, {"ID", "#org+id"},
-            {"组织类型 Kind", "#org+type"}, {"登记状态 Registration", "#org+registration"},
-            {"统一社会信用代码 Credit code", "#org+code"}, {"评估等级 Grade", "#org+grade"},
-            {"服务领域 Domains", "#sector"}, {"服务对象 Target groups", "#targeted+type"},
-            {"服务地区 Areas", "#loc+code"}, {"电话 Phone", "#contact+phone"}, {"邮箱 E-mail", "#contact+email"},
-            {"网站 Website", "#contact+url"}};
+    private static final List<HxlCsv.Column> HXL_COLUMNS = List.of(
+            new HxlCsv.Column("组织名称 Name", "#org+name+i_zh"), new HxlCsv.Column("English name", "#org+name+i_en"),
+            new HxlCsv.Column("ID", "#org+id"), new HxlCsv.Column("组织类型 Kind", "#org+type"),
+            new HxlCsv.Column("登记状态 Registration", "#org+registration"),
+            new HxlCsv.Column("统一社会信用代码 Credit code", "#org+code"), new HxlCsv.Column("评估等级 Grade", "#org+grade"),
+            new HxlCsv.Column("服务领域 Domains", "#sector"), new HxlCsv.Column("服务对象 Target groups", "#targeted+type"),
+            new HxlCsv.Column("服务地区 Areas", "#loc+code"), new HxlCsv.Column("电话 Phone", "#contact+phone"),
+            new HxlCsv.Column("邮箱 E-mail", "#contact+email"), new HxlCsv.Column("网站 Website", "#contact+url"));
 
     @Inject
     OrganizationDirectory directory;
@@ -115,8 +109,6 @@ public class ExportResource {
 
     static String hxl(List<Organization> organizations) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[0]).toList());
-        rows.add(java.util.Arrays.stream(HXL_COLUMNS).map(column -> column[1]).toList());
         for (Organization organization : organizations) {
             Contact contact = organization.publicContact();
             rows.add(java.util.Arrays.asList(organization.nameZh(), organization.nameEn(), organization.id().toString(),
@@ -126,14 +118,6 @@ public class ExportResource {
                     String.join(";", organization.serviceAreas()), contact == null ? null : contact.phone(),
                     contact == null ? null : contact.email(), organization.website()));
         }
-        // An absent value is an empty cell: the CSV writer would drop a null and shift the columns after it.
-        List<List<String>> cells = rows.stream()
-                .map(row -> row.stream().map(value -> value == null ? "" : value).toList()).toList();
-        try (StringWriter out = new StringWriter()) {
-            CSV.writer(CsvSchema.emptySchema()).writeValues(out).writeAll(cells);
-            return out.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HxlCsv.write(HXL_COLUMNS, rows);
     }
 }

@@ -7,7 +7,8 @@ import net.collab.events.DomainEvent;
  * a method per type, so a type added here does not compile until every consumer decides what it
  * does with it (rather than marking it processed and ignoring it).
  */
-public sealed interface OfferEvent extends DomainEvent permits OfferPosted, OfferWithdrawn, OfferPaused, OfferResumed {
+public sealed interface OfferEvent extends DomainEvent permits OfferPosted, OfferWithdrawn, OfferPaused, OfferResumed,
+        OfferQuantityChanged {
 
     /** What a consumer of {@code action.offers.v1} does with each type. */
     interface Handler {
@@ -18,6 +19,8 @@ public sealed interface OfferEvent extends DomainEvent permits OfferPosted, Offe
         void paused(OfferPaused event);
 
         void resumed(OfferResumed event);
+
+        void quantityChanged(OfferQuantityChanged event);
     }
 
     void dispatchTo(Handler handler);
