@@ -86,12 +86,16 @@ class FirstPathIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
                 .baseUri(action).auth().oauth2(provider).contentType(ContentType.JSON).body(offer)
                 .when().post("/offers").statusCode() == 201);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
-                .baseUri(action).auth().oauth2(frontline).contentType(ContentType.JSON)
-                .body(Map.of("organizationId", frontlineOrg, "category", "SERVICE", "item", "送药", "quantity", 12,
-                        "unit", "次", "urgency", "HIGH", "areaCode", "370811012002", "targetGroup", "ELDERLY_LIVING_ALONE",
-                        "beneficiary", Map.of("name", "王奶奶", "phone", "13800000000")))
-                .when().post("/needs").statusCode() == 201);
+        var posted = new java.util.concurrent.atomic.AtomicReference<io.restassured.response.Response>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            posted.set(given().baseUri(action).auth().oauth2(frontline).contentType(ContentType.JSON)
+                    .body(Map.of("organizationId", frontlineOrg, "category", "SERVICE", "item", "送药", "quantity", 12,
+                            "unit", "次", "urgency", "HIGH", "areaCode", "370811012002", "targetGroup", "ELDERLY_LIVING_ALONE",
+                            "beneficiary", Map.of("name", "王奶奶", "phone", "13800000000")))
+                    .when().post("/needs"));
+            return posted.get().statusCode() == 201;
+        });
+        String needId = posted.get().path("id");
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
                 .baseUri(network.url("notification-service")).auth().oauth2(provider)
@@ -104,6 +108,35 @@ class FirstPathIT {
         given().baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
                 .then().statusCode(200).body("items[0].title", containsString("您的需求有了匹配"));
         given().baseUri(network.url("console")).when().get("/").then().statusCode(200).body(containsString("社会组织协作网络"));
+
+        // The provider sees the beneficiary only once it has accepted, and only until receipt is confirmed.
+        String matching = network.url("matching-service");
+        given().baseUri(action).auth().oauth2(provider).when().get("/needs/{id}/beneficiary", needId).then().statusCode(403);
+        String matchId = given().baseUri(matching).auth().oauth2(provider).when().get("/needs/{id}/matches", needId)
+                .then().statusCode(200).extract().path("items[0].id");
+        given().baseUri(matching).auth().oauth2(frontline).when().post("/matches/{id}/acceptance", matchId).then().statusCode(403);
+        given().baseUri(matching).auth().oauth2(provider).when().post("/matches/{id}/acceptance", matchId)
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(action).auth().oauth2(provider).when().get("/needs/{id}/beneficiary", needId)
+                .then().statusCode(200).body("name", equalTo("王奶奶")));
+        given().baseUri(matching).auth().oauth2(provider).contentType(ContentType.JSON).body(Map.of("quantity", 12))
+                .when().post("/matches/{id}/deliveries", matchId).then().statusCode(201).body("match.status", equalTo("DELIVERED"));
+        given().baseUri(matching).auth().oauth2(provider).when().post("/matches/{id}/confirmation", matchId).then().statusCode(403);
+        given().baseUri(matching).auth().oauth2(frontline).when().post("/matches/{id}/confirmation", matchId)
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(action).when().get("/needs/{id}", needId)
+                .then().body("status", equalTo("FULFILLED")).body("quantityReceived", equalTo(12.0f)));
+        given().baseUri(action).auth().oauth2(provider).when().get("/needs/{id}/beneficiary", needId).then().statusCode(403);
+        given().baseUri(action).auth().oauth2(frontline).when().get("/needs/{id}/beneficiary/accesses", needId)
+                .then().statusCode(200).body("items.asRole", hasItem("ACCEPTED_PROVIDER"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
+                .then().body("items.kind", org.hamcrest.Matchers.hasItems("MATCH_ACCEPTED", "MATCH_DELIVERED")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(network.url("notification-service")).auth().oauth2(provider).when().get("/inbox")
+                .then().body("items.kind", hasItem("MATCH_CONFIRMED")).body(org.hamcrest.Matchers.not(containsString("王奶奶"))));
     }
 
     /** The registry finds people in the real Keycloak by e-mail, with its own service account. */

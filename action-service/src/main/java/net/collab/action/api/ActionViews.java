@@ -74,14 +74,16 @@ public final class ActionViews {
 
     /** A need as anyone may see it: no personal data; its place by name (济宁市任城区济阳街道 草桥口社区). */
     public record NeedView(UUID id, UUID organizationId, String organizationName, ResourceCategory category, String item,
-            BigDecimal quantity, BigDecimal quantityMatched, String unit, Urgency urgency, String areaCode, AreaReplica.Place place,
-            String targetGroup, String targetGroupLabel, OffsetDateTime deadline, String description, UUID actionId,
-            Need.Status status, OffsetDateTime postedAt) {
+            BigDecimal quantity, BigDecimal quantityMatched, BigDecimal quantityDelivered, BigDecimal quantityReceived, String unit,
+            Urgency urgency, String areaCode, AreaReplica.Place place, String targetGroup, String targetGroupLabel,
+            OffsetDateTime deadline, String description, UUID actionId, Need.Status status, String statusLabel,
+            OffsetDateTime postedAt, OffsetDateTime updatedAt) {
         static NeedView of(Need need, Map<String, AreaReplica.Place> places, Map<UUID, String> organizationNames) {
             return new NeedView(need.id(), need.organizationId(), organizationNames.get(need.organizationId()), need.category(),
-                    need.item(), need.quantity(), need.quantityMatched(), need.unit(),
-                    need.urgency(), need.areaCode(), places.get(need.areaCode()), need.targetGroup(), label(need.targetGroup()),
-                    need.deadline(), need.description(), need.actionId(), need.status(), need.postedAt());
+                    need.item(), need.quantity(), need.quantityMatched(), need.quantityDelivered(), need.quantityReceived(),
+                    need.unit(), need.urgency(), need.areaCode(), places.get(need.areaCode()), need.targetGroup(),
+                    label(need.targetGroup()), need.deadline(), need.description(), need.actionId(), need.status(),
+                    need.status().labelZh, need.postedAt(), need.updatedAt());
         }
 
         /** 孤寡老人 for ELDERLY_LIVING_ALONE; needs posted before the vocabulary keep their own words. */
@@ -118,12 +120,13 @@ public final class ActionViews {
     /** An offer as anyone may see it, with the area it covers by name. */
     public record OfferView(UUID id, UUID organizationId, String organizationName, ResourceCategory category, String item,
             BigDecimal quantity, String unit, String areaCode, AreaReplica.Place place, OffsetDateTime availableUntil,
-            String description, UUID actionId, Offer.Status status, OffsetDateTime postedAt, OffsetDateTime updatedAt) {
+            String description, UUID actionId, Offer.Status status, String statusLabel, OffsetDateTime postedAt,
+            OffsetDateTime updatedAt) {
         static OfferView of(Offer offer, Map<String, AreaReplica.Place> places, Map<UUID, String> organizationNames) {
             return new OfferView(offer.id(), offer.organizationId(), organizationNames.get(offer.organizationId()), offer.category(),
                     offer.item(), offer.quantity(), offer.unit(), offer.areaCode(), places.get(offer.areaCode()),
-                    offer.availableUntil(), offer.description(), offer.actionId(), offer.status(), offer.postedAt(),
-                    offer.updatedAt());
+                    offer.availableUntil(), offer.description(), offer.actionId(), offer.status(), offer.status().labelZh,
+                    offer.postedAt(), offer.updatedAt());
         }
     }
 }

@@ -6,6 +6,8 @@ public interface ActionEvents {
 
     void needWithdrawn(Need need);
 
+    void needExpired(Need need);
+
     void offerPosted(Offer offer);
 
     void offerWithdrawn(Offer offer);

@@ -2,9 +2,7 @@ package net.collab.action.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import net.collab.domain.Refusal;
@@ -111,14 +108,21 @@ public class Actions {
     /** The board: newest first, a page at a time. */
     @Transactional
     public Slice<Action> board(Criteria criteria, int page, int size) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        String where = where(criteria, parameters);
-        Query select = bind(entityManager.createNativeQuery(
-                "select * from action where " + where + " order by published_at desc, id", Action.class), parameters);
-        Query count = bind(entityManager.createNativeQuery("select count(*) from action where " + where), parameters);
-        @SuppressWarnings("unchecked")
-        List<Action> found = select.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Slice<>(found, ((Number) count.getSingleResult()).longValue());
+        if (criteria.areaCode() != null) {
+            areas.requireKnown("area", criteria.areaCode());
+        }
+        return new BoardQuery()
+                .where("cast(:domain as varchar) = any(domains)", "domain", name(criteria.domain()))
+                .where("cast(:targetGroup as varchar) = any(target_groups)", "targetGroup", name(criteria.targetGroup()))
+                .where("status = :status", "status", name(criteria.status()))
+                .where("organization_id = :organizationId", "organizationId", criteria.organizationId())
+                .inOrAround("area_codes", criteria.areaCode(), false)
+                .containing("title || ' ' || coalesce(description, '')", criteria.text())
+                .page(entityManager, Action.class, "action", "published_at desc, id", page, size);
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     /** How many needs and offers are part of each action, in one query each. */
@@ -144,44 +148,6 @@ public class Actions {
 
     /** How many needs and offers are part of an action. */
     public record Linked(long needs, long offers) {
-    }
-
-    private String where(Criteria criteria, Map<String, Object> parameters) {
-        List<String> conditions = new ArrayList<>(List.of("true"));
-        if (criteria.domain() != null) {
-            conditions.add("cast(:domain as varchar) = any(domains)");
-            parameters.put("domain", criteria.domain().name());
-        }
-        if (criteria.targetGroup() != null) {
-            conditions.add("cast(:targetGroup as varchar) = any(target_groups)");
-            parameters.put("targetGroup", criteria.targetGroup().name());
-        }
-        if (criteria.status() != null) {
-            conditions.add("status = :status");
-            parameters.put("status", criteria.status().name());
-        }
-        if (criteria.organizationId() != null) {
-            conditions.add("organization_id = :organizationId");
-            parameters.put("organizationId", criteria.organizationId());
-        }
-        if (criteria.areaCode() != null) {
-            areas.requireKnown("area", criteria.areaCode());
-            // Division codes nest by prefix (3708 ⊃ 370811 ⊃ 370811012 ⊃ 370811012002).
-            conditions.add("exists (select 1 from unnest(area_codes) covered"
-                    + " where covered like :area || '%' or :area like covered || '%')");
-            parameters.put("area", criteria.areaCode());
-        }
-        if (criteria.text() != null) {
-            // strpos, not like: what people type (%, _) is text, not a pattern.
-            conditions.add("strpos(lower(title || ' ' || coalesce(description, '')), lower(:text)) > 0");
-            parameters.put("text", criteria.text());
-        }
-        return String.join(" and ", conditions);
-    }
-
-    private static Query bind(Query query, Map<String, Object> parameters) {
-        parameters.forEach(query::setParameter);
-        return query;
     }
 
     private static OffsetDateTime now() {

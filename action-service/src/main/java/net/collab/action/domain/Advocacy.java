@@ -2,16 +2,11 @@ package net.collab.action.domain;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import net.collab.domain.Refusal;
@@ -80,41 +75,16 @@ public class Advocacy {
     /** Published posts, newest first. */
     @Transactional
     public Slice<AdvocacyPost> search(Criteria criteria, int page, int size) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = new ArrayList<>(List.of("status = 'PUBLISHED'"));
-        if (criteria.audience() != null) {
-            conditions.add("audience = :audience");
-            parameters.put("audience", criteria.audience().name());
-        }
-        if (criteria.domain() != null) {
-            conditions.add("cast(:domain as varchar) = any(domains)");
-            parameters.put("domain", criteria.domain().name());
-        }
-        if (criteria.organizationId() != null) {
-            conditions.add("organization_id = :organizationId");
-            parameters.put("organizationId", criteria.organizationId());
-        }
         if (criteria.areaCode() != null) {
             areas.requireKnown("area", criteria.areaCode());
-            conditions.add("(cardinality(area_codes) = 0 or exists (select 1 from unnest(area_codes) covered"
-                    + " where covered like :area || '%' or :area like covered || '%'))");
-            parameters.put("area", criteria.areaCode());
         }
-        if (criteria.text() != null) {
-            conditions.add("strpos(lower(title || ' ' || body), lower(:text)) > 0");
-            parameters.put("text", criteria.text());
-        }
-        String where = String.join(" and ", conditions);
-        Query select = entityManager.createNativeQuery(
-                "select * from advocacy_post where " + where + " order by published_at desc, id", AdvocacyPost.class);
-        Query count = entityManager.createNativeQuery("select count(*) from advocacy_post where " + where);
-        parameters.forEach((name, value) -> {
-            select.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        @SuppressWarnings("unchecked")
-        List<AdvocacyPost> found = select.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Slice<>(found, ((Number) count.getSingleResult()).longValue());
+        return new BoardQuery().where("status = 'PUBLISHED'")
+                .where("audience = :audience", "audience", Actions.name(criteria.audience()))
+                .where("cast(:domain as varchar) = any(domains)", "domain", Actions.name(criteria.domain()))
+                .where("organization_id = :organizationId", "organizationId", criteria.organizationId())
+                .inOrAround("area_codes", criteria.areaCode(), true)
+                .containing("title || ' ' || body", criteria.text())
+                .page(entityManager, AdvocacyPost.class, "advocacy_post", "published_at desc, id", page, size);
     }
 
     private static OffsetDateTime now() {

@@ -23,9 +23,15 @@ public class Need extends Posting {
     @Column(name = "target_group")
     private String targetGroup;
     private OffsetDateTime deadline;
-    /** How much providers have been proposed for so far (matching-service's MatchProposed). */
+    /** How much providers have been proposed for and not declined (MatchProposed less MatchDeclined). */
     @Column(name = "quantity_matched")
     private BigDecimal quantityMatched = BigDecimal.ZERO;
+    /** How much providers reported delivered (MatchDelivered). */
+    @Column(name = "quantity_delivered")
+    private BigDecimal quantityDelivered = BigDecimal.ZERO;
+    /** How much the organization confirmed receiving (MatchConfirmed). */
+    @Column(name = "quantity_received")
+    private BigDecimal quantityReceived = BigDecimal.ZERO;
 
     protected Need() {
     }
@@ -49,7 +55,46 @@ public class Need extends Posting {
     /** A provider was proposed for part or all of the need. */
     public void proposed(BigDecimal quantity, OffsetDateTime now) {
         quantityMatched = quantityMatched.add(quantity);
-        matchedSoFar(quantityMatched, now);
+        followMatches(now);
+    }
+
+    /** A provider declined: that quantity is sought again. */
+    public void declined(BigDecimal quantity, OffsetDateTime now) {
+        quantityMatched = quantityMatched.subtract(quantity).max(BigDecimal.ZERO);
+        followMatches(now);
+    }
+
+    /** A provider delivered part or all of what it accepted. */
+    public void delivered(BigDecimal quantity, OffsetDateTime now) {
+        quantityDelivered = quantityDelivered.add(quantity);
+        followMatches(now);
+    }
+
+    /** The organization confirmed receiving what one provider delivered. */
+    public void received(BigDecimal quantity, OffsetDateTime now) {
+        quantityReceived = quantityReceived.add(quantity);
+        followMatches(now);
+    }
+
+    /**
+     * open → partially matched → matched → delivered → fulfilled, as the quantities cover the need;
+     * a decline can move it back. Withdrawn, expired and fulfilled needs stay so.
+     */
+    private void followMatches(OffsetDateTime now) {
+        BigDecimal needed = quantity();
+        follow(quantityReceived.compareTo(needed) >= 0 ? Status.FULFILLED
+                : quantityDelivered.compareTo(needed) >= 0 ? Status.DELIVERED
+                : quantityMatched.compareTo(needed) >= 0 ? Status.MATCHED
+                : quantityMatched.signum() > 0 ? Status.PARTIALLY_MATCHED : Status.OPEN, now);
+    }
+
+    /** Past its deadline and still sought: it expires. @return whether it did */
+    public boolean expireIfDue(OffsetDateTime now) {
+        if (!status().sought() || deadline == null || deadline.isAfter(now)) {
+            return false;
+        }
+        expire(now);
+        return true;
     }
 
     @Override
@@ -59,6 +104,14 @@ public class Need extends Posting {
 
     public BigDecimal quantityMatched() {
         return quantityMatched;
+    }
+
+    public BigDecimal quantityDelivered() {
+        return quantityDelivered;
+    }
+
+    public BigDecimal quantityReceived() {
+        return quantityReceived;
     }
 
     public Urgency urgency() {

@@ -33,7 +33,13 @@ public class NeedsAndOffers {
     ActionEvents events;
 
     @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Inject
     Actions actions;
+
+    @Inject
+    net.collab.membership.OrganizationReplica replica;
 
     @Transactional
     public Need post(Need.Draft draft, Beneficiary beneficiary, String subject) {
@@ -101,9 +107,7 @@ public class NeedsAndOffers {
     @Transactional
     public Beneficiary readBeneficiary(UUID needId, String subject, boolean coordinator) {
         Need need = findNeed(needId);
-        PersonalDataAccess.Role role = coordinator ? PersonalDataAccess.Role.COORDINATOR
-                : memberships.requireMember(need.organizationId(), subject) == Memberships.Capacity.MEMBER
-                        ? PersonalDataAccess.Role.REQUESTING_ORGANIZATION : PersonalDataAccess.Role.SPONSORING_HUB;
+        PersonalDataAccess.Role role = coordinator ? PersonalDataAccess.Role.COORDINATOR : readerRole(need, subject);
         Beneficiary beneficiary = Beneficiary.findById(needId);
         if (beneficiary == null) {
             throw Refusal.notFound("beneficiary data of need " + needId);
@@ -115,6 +119,28 @@ public class NeedsAndOffers {
         access.accessedAt = OffsetDateTime.now(ZoneOffset.UTC);
         access.persist();
         return beneficiary;
+    }
+
+    /**
+     * In which capacity the person may read the need's beneficiary data: a member of the requesting
+     * organization, an administrator of its sponsoring hub, or a member of an approved provider whose
+     * accepted match on the need is still open. Anyone else: 403.
+     */
+    private PersonalDataAccess.Role readerRole(Need need, String subject) {
+        try {
+            return memberships.requireMember(need.organizationId(), subject) == Memberships.Capacity.MEMBER
+                    ? PersonalDataAccess.Role.REQUESTING_ORGANIZATION : PersonalDataAccess.Role.SPONSORING_HUB;
+        } catch (Refusal.Forbidden refused) {
+            for (UUID provider : NeedProvider.openProviders(need.id())) {
+                var standing = replica.standing(provider, subject);
+                if (standing.member() && standing.status().equals(java.util.Optional.of(
+                        net.collab.events.Vocabulary.OrganizationStatus.APPROVED))) {
+                    return PersonalDataAccess.Role.ACCEPTED_PROVIDER;
+                }
+            }
+            throw Refusal.forbidden("only the requesting organization, the hub that sponsors it, a provider whose match on"
+                    + " this need was accepted (until receipt is confirmed) and the coordinator read the beneficiary's details");
+        }
     }
 
     /** Who read a need's personal data, oldest first, a page at a time: for the requesting organization and the coordinator. */
@@ -151,16 +177,55 @@ public class NeedsAndOffers {
     }
 
     /**
-     * matching-service proposed a provider for part or all of a need (inside the consumer's
-     * transaction): the need's status follows. A need this service does not have is a failure
-     * that would recur: the consumer dead-letters it.
+     * What matching did, inside the consumer's transaction: the need's quantities and status follow.
+     * A need this service does not have is a failure that would recur: the consumer dead-letters it.
      */
     public void matchProposed(UUID needId, java.math.BigDecimal quantity) {
+        needOfMatch(needId).proposed(quantity, now());
+    }
+
+    public void matchDeclined(UUID needId, java.math.BigDecimal quantity) {
+        needOfMatch(needId).declined(quantity, now());
+    }
+
+    /** The provider accepted: its members may read the beneficiary's details while the match is open. */
+    public void matchAccepted(UUID matchId, UUID needId, UUID providerOrganizationId, OffsetDateTime acceptedAt) {
+        needOfMatch(needId);
+        NeedProvider.accepted(matchId, needId, providerOrganizationId, acceptedAt);
+    }
+
+    public void matchDelivered(UUID needId, java.math.BigDecimal quantity) {
+        needOfMatch(needId).delivered(quantity, now());
+    }
+
+    /** The requester confirmed receipt: the match is closed, and with it the provider's sight of the beneficiary. */
+    public void matchConfirmed(UUID matchId, UUID needId, java.math.BigDecimal quantityReceived) {
+        needOfMatch(needId).received(quantityReceived, now());
+        NeedProvider.closed(matchId, now());
+    }
+
+    private static Need needOfMatch(UUID needId) {
         Need need = Need.findById(needId);
         if (need == null) {
-            throw new IllegalStateException("a match was proposed for need " + needId + ", which this service does not have");
+            throw new IllegalStateException("a match concerns need " + needId + ", which this service does not have");
         }
-        need.proposed(quantity, now());
+        return need;
+    }
+
+    /**
+     * Needs past their deadline while still sought expire (NeedExpired), a batch at a time, oldest
+     * deadline first; rows another instance is expiring are skipped. @return how many expired
+     */
+    @Transactional
+    public int expireDue(int batch) {
+        OffsetDateTime now = now();
+        @SuppressWarnings("unchecked")
+        List<Need> due = entityManager.createNativeQuery("""
+                select * from need where status in ('OPEN', 'PARTIALLY_MATCHED') and deadline <= ?1
+                order by deadline limit ?2 for update skip locked""", Need.class)
+                .setParameter(1, now).setParameter(2, batch).getResultList();
+        due.stream().filter(need -> need.expireIfDue(now)).forEach(events::needExpired);
+        return due.size();
     }
 
     /**

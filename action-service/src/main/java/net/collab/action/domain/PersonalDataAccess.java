@@ -22,6 +22,8 @@ public class PersonalDataAccess extends PanacheEntityBase {
         REQUESTING_ORGANIZATION,
         /** An administrator of the hub that sponsors the requesting organization. */
         SPONSORING_HUB,
+        /** A member of the organization whose match on the need was accepted, until the requester confirms receipt. */
+        ACCEPTED_PROVIDER,
         COORDINATOR
     }
 

@@ -25,12 +25,29 @@ public abstract class Posting extends PanacheEntityBase {
 
     public enum Status {
         /** Nothing proposed yet. */
-        OPEN,
+        OPEN("待匹配"),
         /** Part of the quantity proposed by providers; the rest still sought. */
-        PARTIALLY_MATCHED,
+        PARTIALLY_MATCHED("部分匹配"),
         /** The whole quantity proposed. */
-        MATCHED,
-        WITHDRAWN;
+        MATCHED("已匹配"),
+        /** The whole quantity delivered by the providers (needs). */
+        DELIVERED("已送达"),
+        /** The requester confirmed receiving the whole quantity (needs). */
+        FULFILLED("已完成"),
+        /** The deadline passed before the need was covered (needs). */
+        EXPIRED("已过期"),
+        WITHDRAWN("已撤回");
+
+        public final String labelZh;
+
+        Status(String labelZh) {
+            this.labelZh = labelZh;
+        }
+
+        /** Closed for good: nothing moves it any more. */
+        public boolean closed() {
+            return this == WITHDRAWN || this == EXPIRED || this == FULFILLED;
+        }
 
         /** Still on the board: others may still help with it. */
         public boolean sought() {
@@ -92,8 +109,8 @@ public abstract class Posting extends PanacheEntityBase {
 
     /** The organization takes it back, whatever has been proposed for it (a proposal is no promise yet); once only. */
     public void withdraw(String reason, OffsetDateTime now) {
-        if (status == Status.WITHDRAWN) {
-            throw Refusal.conflict(kind() + " " + id + " is withdrawn already");
+        if (status.closed() || status == Status.DELIVERED) {
+            throw Refusal.conflict(kind() + " " + id + " is " + status + "; there is nothing left to withdraw");
         }
         status = Status.WITHDRAWN;
         statusReason = reason;
@@ -106,7 +123,7 @@ public abstract class Posting extends PanacheEntityBase {
             throw Refusal.conflict(kind() + " " + id + " is withdrawn; post a new one");
         }
         if (newQuantity.compareTo(quantity) == 0) {
-            throw Refusal.invalid("quantity", "is the quantity already (" + quantity.toPlainString() + ")");
+            throw Refusal.invalid("quantity", "is the quantity already (" + quantity.stripTrailingZeros().toPlainString() + ")");
         }
         BigDecimal previous = quantity;
         quantity = newQuantity;
@@ -138,12 +155,19 @@ public abstract class Posting extends PanacheEntityBase {
         return paused;
     }
 
-    /** Moves between open, partially matched and matched as proposals cover the quantity; nothing else changes here. */
-    protected void matchedSoFar(BigDecimal matched, OffsetDateTime now) {
-        if (!status.sought() && status != Status.MATCHED) {
-            return; // withdrawn: proposals arriving late change nothing on the board
+    /** The status as the need's matches have it; closed ones (withdrawn, expired, fulfilled) stay as they are. */
+    protected void follow(Status status, OffsetDateTime now) {
+        if (this.status.closed() || this.status == status) {
+            return;
         }
-        status = matched.signum() == 0 ? Status.OPEN : matched.compareTo(quantity) >= 0 ? Status.MATCHED : Status.PARTIALLY_MATCHED;
+        this.status = status;
+        updatedAt = now;
+    }
+
+    /** The deadline passed while it was still sought. */
+    protected void expire(OffsetDateTime now) {
+        status = Status.EXPIRED;
+        statusReason = "deadline passed";
         updatedAt = now;
     }
 

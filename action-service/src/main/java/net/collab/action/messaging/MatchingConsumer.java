@@ -9,11 +9,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 import net.collab.action.domain.NeedsAndOffers;
+import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchConfirmed;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
 import net.collab.messaging.IdempotentConsumer;
 
-/** What matching did: a need's status on the public board follows its proposals. */
+/** What matching did: a need's quantities and status follow its matches; accepted providers may read what they must deliver to. */
 @ApplicationScoped
 public class MatchingConsumer {
 
@@ -33,6 +37,26 @@ public class MatchingConsumer {
         @Override
         public void proposed(MatchProposed proposed) {
             needs.matchProposed(proposed.needId(), proposed.quantity());
+        }
+
+        @Override
+        public void accepted(MatchAccepted accepted) {
+            needs.matchAccepted(accepted.matchId(), accepted.needId(), accepted.providerOrganizationId(), accepted.acceptedAt());
+        }
+
+        @Override
+        public void declined(MatchDeclined declined) {
+            needs.matchDeclined(declined.needId(), declined.quantity());
+        }
+
+        @Override
+        public void delivered(MatchDelivered delivered) {
+            needs.matchDelivered(delivered.needId(), delivered.quantity());
+        }
+
+        @Override
+        public void confirmed(MatchConfirmed confirmed) {
+            needs.matchConfirmed(confirmed.matchId(), confirmed.needId(), confirmed.quantityReceived());
         }
     };
 }

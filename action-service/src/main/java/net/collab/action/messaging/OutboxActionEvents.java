@@ -18,6 +18,7 @@ import net.collab.events.action.ActionUpdated;
 import net.collab.events.action.AdvocacyPublished;
 import net.collab.events.action.AdvocacyWithdrawn;
 import net.collab.events.action.LedgerEntryRecorded;
+import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPaused;
 import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.action.NeedPosted;
@@ -45,6 +46,11 @@ public class OutboxActionEvents implements ActionEvents {
     @Override
     public void needWithdrawn(Need need) {
         outbox.publish(new NeedWithdrawn(need.id(), need.organizationId(), need.statusReason()));
+    }
+
+    @Override
+    public void needExpired(Need need) {
+        outbox.publish(new NeedExpired(need.id(), need.organizationId(), need.deadline()));
     }
 
     @Override

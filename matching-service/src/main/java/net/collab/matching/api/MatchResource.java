@@ -1,21 +1,33 @@
 package net.collab.matching.api;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
 
+import net.collab.matching.domain.Delivery;
 import net.collab.matching.domain.Match;
+import net.collab.matching.domain.MatchLifecycle;
 import net.collab.matching.domain.MatchQueries;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
@@ -36,13 +48,76 @@ public class MatchResource {
     @Inject
     MatchQueries matches;
 
+    @Inject
+    MatchLifecycle lifecycle;
+
     public record MatchView(UUID id, UUID needId, UUID offerId, UUID requesterOrganizationId, UUID providerOrganizationId,
-            BigDecimal quantity, String unit, Match.Status status, String explanation, OffsetDateTime proposedAt) {
+            BigDecimal quantity, BigDecimal quantityDelivered, String unit, Match.Status status, String explanation,
+            String declineReason, OffsetDateTime proposedAt, OffsetDateTime decidedAt, OffsetDateTime confirmedAt) {
         static MatchView of(Match match) {
-            return new MatchView(match.id, match.needId, match.offerId, match.requesterOrganizationId,
-                    match.providerOrganizationId, match.quantity, match.unit, match.status, match.explanation,
-                    match.proposedAt);
+            return new MatchView(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                    match.providerOrganizationId(), match.quantity(), match.quantityDelivered(), match.unit(), match.status(),
+                    match.explanation(), match.declineReason(), match.proposedAt(), match.decidedAt(), match.confirmedAt());
         }
+    }
+
+    public record DeclineRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record DeliveryRequest(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000000")
+            @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity,
+            @Size(max = 2000) String note) {
+    }
+
+    public record DeliveryView(UUID id, UUID matchId, BigDecimal quantity, String note, OffsetDateTime reportedAt,
+            MatchView match) {
+    }
+
+    @GET
+    @Path("matches/{id}")
+    @Authenticated
+    public MatchView get(@PathParam("id") UUID id) {
+        Match match = lifecycle.find(id);
+        if (!caller.isCoordinator() && !organizations.isMember(match.requesterOrganizationId(), caller.subject())
+                && !organizations.isMember(match.providerOrganizationId(), caller.subject())) {
+            throw Refusal.forbidden("only the members of the two organizations and the coordinator see a match");
+        }
+        return MatchView.of(match);
+    }
+
+    /** The provider's members take the proposal on (MatchAccepted); they may then read the beneficiary's details. */
+    @POST
+    @Path("matches/{id}/acceptance")
+    @Authenticated
+    public MatchView accept(@PathParam("id") UUID id) {
+        return MatchView.of(lifecycle.accept(id, caller.subject()));
+    }
+
+    /** The provider's members cannot take it on, and say why (MatchDeclined): the need is matched again. */
+    @POST
+    @Path("matches/{id}/decline")
+    @Authenticated
+    public MatchView decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
+        return MatchView.of(lifecycle.decline(id, request.reason().strip(), caller.subject()));
+    }
+
+    /** The provider's members report a delivery, whole or in part (MatchDelivered). */
+    @POST
+    @Path("matches/{id}/deliveries")
+    @Authenticated
+    public Response deliver(@PathParam("id") UUID id, @Valid @NotNull DeliveryRequest request) {
+        Delivery delivery = lifecycle.deliver(id, request.quantity(), request.note(), caller.subject());
+        return Response.created(URI.create("/matches/" + id)).entity(new DeliveryView(delivery.id(), id, delivery.quantity(),
+                delivery.note(), delivery.reportedAt(), MatchView.of(lifecycle.find(id)))).build();
+    }
+
+    /** The requester's members confirm they received everything delivered (MatchConfirmed). */
+    @POST
+    @Path("matches/{id}/confirmation")
+    @Authenticated
+    public MatchView confirm(@PathParam("id") UUID id) {
+        return MatchView.of(lifecycle.confirm(id, caller.subject()));
     }
 
     /** Who is helping with a need, a page at a time: public, like the need itself (no personal data here). */

@@ -10,33 +10,186 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A proposal that an offer serves (part of) a need, with the reason. */
+import net.collab.domain.Refusal;
+
+/**
+ * A proposal that an offer serves (part of) a need, with the reason, and what became of it:
+ * proposed → accepted | declined (by the provider); accepted → delivered (in one or more parts) →
+ * confirmed (by the requester). The transitions live here.
+ */
 @Entity
 @Table(name = "match")
 public class Match extends PanacheEntityBase {
 
     public enum Status {
-        PROPOSED
+        /** Waiting for the provider's answer; its quantity is held for the need. */
+        PROPOSED,
+        /** The provider will deliver. */
+        ACCEPTED,
+        /** The provider cannot; the quantity is sought again. */
+        DECLINED,
+        /** Everything accepted has been delivered; waiting for the requester's confirmation. */
+        DELIVERED,
+        /** The requester confirmed receipt. */
+        CONFIRMED;
+
+        /** Whether the quantity still counts as covering the need. */
+        public boolean holds() {
+            return this != DECLINED;
+        }
     }
 
     @Id
-    public UUID id;
+    private UUID id;
     @Column(name = "need_id")
-    public UUID needId;
+    private UUID needId;
     @Column(name = "offer_id")
-    public UUID offerId;
+    private UUID offerId;
     @Column(name = "requester_organization_id")
-    public UUID requesterOrganizationId;
+    private UUID requesterOrganizationId;
     @Column(name = "provider_organization_id")
-    public UUID providerOrganizationId;
-    public BigDecimal quantity;
-    public String unit;
+    private UUID providerOrganizationId;
+    private BigDecimal quantity;
+    @Column(name = "quantity_delivered")
+    private BigDecimal quantityDelivered = BigDecimal.ZERO;
+    private String unit;
     @Enumerated(EnumType.STRING)
-    public Status status;
-    public String explanation;
+    private Status status;
+    private String explanation;
+    @Column(name = "decline_reason")
+    private String declineReason;
     @Column(name = "proposed_at")
-    public OffsetDateTime proposedAt;
+    private OffsetDateTime proposedAt;
+    @Column(name = "decided_at")
+    private OffsetDateTime decidedAt;
+    @Column(name = "confirmed_at")
+    private OffsetDateTime confirmedAt;
+    /** Two answers at once (accept and decline): one wins, the other gets a 409. */
+    @Version
+    private long version;
+
+    protected Match() {
+    }
+
+    static Match propose(NeedReplica need, OfferReplica offer, BigDecimal quantity, String explanation, OffsetDateTime now) {
+        Match match = new Match();
+        match.id = UUID.randomUUID();
+        match.needId = need.id;
+        match.offerId = offer.id;
+        match.requesterOrganizationId = need.organizationId;
+        match.providerOrganizationId = offer.organizationId;
+        match.quantity = quantity;
+        match.unit = need.unit;
+        match.status = Status.PROPOSED;
+        match.explanation = explanation;
+        match.proposedAt = now;
+        return match;
+    }
+
+    /** The provider takes it on. */
+    public void accept(OffsetDateTime now) {
+        require(Status.PROPOSED, "accepted");
+        status = Status.ACCEPTED;
+        decidedAt = now;
+    }
+
+    /** The provider cannot; the reason is told to the requester. */
+    public void decline(String reason, OffsetDateTime now) {
+        require(Status.PROPOSED, "declined");
+        status = Status.DECLINED;
+        declineReason = reason;
+        decidedAt = now;
+    }
+
+    /** The provider delivered {@code delivered} more; never more than was accepted. */
+    public void deliver(BigDecimal delivered) {
+        require(Status.ACCEPTED, "delivered");
+        BigDecimal total = quantityDelivered.add(delivered);
+        if (total.compareTo(quantity) > 0) {
+            throw Refusal.invalid("quantity", "would make " + plain(total) + " delivered of the " + plain(quantity) + " " + unit
+                    + " accepted; " + plain(quantity.subtract(quantityDelivered)) + " are left to deliver");
+        }
+        quantityDelivered = total;
+        if (total.compareTo(quantity) == 0) {
+            status = Status.DELIVERED;
+        }
+    }
+
+    /** The requester received everything. */
+    public void confirm(OffsetDateTime now) {
+        require(Status.DELIVERED, "confirmed");
+        status = Status.CONFIRMED;
+        confirmedAt = now;
+    }
+
+    /** 6, not 6.00: for people. */
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
+    }
+
+    private void require(Status expected, String what) {
+        if (status != expected) {
+            throw Refusal.conflict("match " + id + " is " + status + "; only a " + expected + " match can be " + what);
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID needId() {
+        return needId;
+    }
+
+    public UUID offerId() {
+        return offerId;
+    }
+
+    public UUID requesterOrganizationId() {
+        return requesterOrganizationId;
+    }
+
+    public UUID providerOrganizationId() {
+        return providerOrganizationId;
+    }
+
+    public BigDecimal quantity() {
+        return quantity;
+    }
+
+    public BigDecimal quantityDelivered() {
+        return quantityDelivered;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+
+    public String declineReason() {
+        return declineReason;
+    }
+
+    public OffsetDateTime proposedAt() {
+        return proposedAt;
+    }
+
+    public OffsetDateTime decidedAt() {
+        return decidedAt;
+    }
+
+    public OffsetDateTime confirmedAt() {
+        return confirmedAt;
+    }
 }

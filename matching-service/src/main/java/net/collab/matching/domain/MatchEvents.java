@@ -1,6 +1,14 @@
 package net.collab.matching.domain;
 
-/** What matching tells the network; implemented through the outbox. */
+/** What matching tells the network; implemented through the outbox, inside the change's transaction. */
 public interface MatchEvents {
     void proposed(Match match, NeedReplica need);
+
+    void accepted(Match match);
+
+    void declined(Match match);
+
+    void delivered(Match match, Delivery delivery);
+
+    void confirmed(Match match);
 }

@@ -128,8 +128,9 @@ public class Matcher {
             return List.of();
         }
         lockMatching();
-        BigDecimal proposed = entityManager.createQuery("select coalesce(sum(m.quantity), 0) from Match m where m.offerId = ?1",
-                BigDecimal.class).setParameter(1, offerId).getSingleResult();
+        BigDecimal proposed = entityManager.createQuery(
+                "select coalesce(sum(m.quantity), 0) from Match m where m.offerId = ?1 and m.status <> ?2", BigDecimal.class)
+                .setParameter(1, offerId).setParameter(2, Match.Status.DECLINED).getSingleResult();
         BigDecimal before = offer.quantityAvailable;
         offer.quantityAvailable = quantity.subtract(proposed).max(BigDecimal.ZERO);
         return offer.quantityAvailable.compareTo(before) > 0 && offer.open ? matchWithOpenNeeds(offer) : List.of();
@@ -146,32 +147,38 @@ public class Matcher {
             return java.util.Optional.empty();
         }
         BigDecimal quantity = uncovered.min(offer.quantityAvailable);
-        Match match = new Match();
-        match.id = UUID.randomUUID();
-        match.needId = need.id;
-        match.offerId = offer.id;
-        match.requesterOrganizationId = need.organizationId;
-        match.providerOrganizationId = offer.organizationId;
-        match.quantity = quantity;
-        match.unit = need.unit;
-        match.status = Match.Status.PROPOSED;
-        match.explanation = MatchRule.explain(need, offer, quantity);
-        match.proposedAt = now;
+        Match match = Match.propose(need, offer, quantity, MatchRule.explain(need, offer, quantity), now);
         match.persist();
         offer.quantityAvailable = offer.quantityAvailable.subtract(quantity);
         events.proposed(match, need);
         return java.util.Optional.of(match);
     }
 
-    /** What is already proposed for the need, and whether this offer is among the proposals. */
+    /**
+     * The provider declined: the quantity it held goes back to its offer, and the need looks for
+     * other offers at once (never the same one again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> released(Match match) {
+        lockMatching();
+        OfferReplica offer = OfferReplica.findById(match.offerId());
+        if (offer != null) {
+            offer.quantityAvailable = offer.quantityAvailable.add(match.quantity());
+        }
+        NeedReplica need = NeedReplica.findById(match.needId());
+        return need != null && need.open ? matchWithOpenOffers(need) : List.of();
+    }
+
+    /** What is already proposed for the need (declined proposals hold nothing), and whether this offer was ever proposed to it. */
     private record Proposed(BigDecimal quantity, boolean byThisOffer) {
     }
 
     private Proposed proposedFor(UUID needId, UUID offerId) {
         Object[] row = (Object[]) entityManager.createQuery("""
-                select coalesce(sum(m.quantity), 0), count(case when m.offerId = ?2 then 1 end)
+                select coalesce(sum(case when m.status <> ?3 then m.quantity else 0 end), 0),
+                    count(case when m.offerId = ?2 then 1 end)
                 from Match m where m.needId = ?1""")
-                .setParameter(1, needId).setParameter(2, offerId).getSingleResult();
+                .setParameter(1, needId).setParameter(2, offerId).setParameter(3, Match.Status.DECLINED).getSingleResult();
         return new Proposed((BigDecimal) row[0], ((Number) row[1]).longValue() > 0);
     }
 

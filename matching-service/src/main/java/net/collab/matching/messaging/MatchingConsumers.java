@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.action.NeedEvent;
+import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedResumed;
@@ -75,6 +76,11 @@ public class MatchingConsumers {
         @Override
         public void resumed(NeedResumed event) {
             matcher.needReopened(event.needId());
+        }
+
+        @Override
+        public void expired(NeedExpired event) {
+            matcher.needClosed(event.needId());
         }
     };
 

@@ -3,7 +3,12 @@ package net.collab.matching.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchConfirmed;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchProposed;
+import net.collab.matching.domain.Delivery;
 import net.collab.matching.domain.Match;
 import net.collab.matching.domain.MatchEvents;
 import net.collab.matching.domain.NeedReplica;
@@ -17,8 +22,33 @@ public class OutboxMatchEvents implements MatchEvents {
 
     @Override
     public void proposed(Match match, NeedReplica need) {
-        outbox.publish(new MatchProposed(match.id, match.needId, match.offerId, match.requesterOrganizationId,
-                match.providerOrganizationId, need.category, need.item, match.quantity, match.unit, need.areaCode,
-                match.explanation));
+        outbox.publish(new MatchProposed(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), need.category, need.item, match.quantity(), match.unit(), need.areaCode,
+                match.explanation()));
+    }
+
+    @Override
+    public void accepted(Match match) {
+        outbox.publish(new MatchAccepted(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), match.quantity(), match.unit(), match.decidedAt()));
+    }
+
+    @Override
+    public void declined(Match match) {
+        outbox.publish(new MatchDeclined(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), match.quantity(), match.unit(), match.declineReason(), match.decidedAt()));
+    }
+
+    @Override
+    public void delivered(Match match, Delivery delivery) {
+        outbox.publish(new MatchDelivered(match.id(), delivery.id(), match.needId(), match.offerId(),
+                match.requesterOrganizationId(), match.providerOrganizationId(), delivery.quantity(), match.quantityDelivered(),
+                match.quantity(), match.unit(), delivery.reportedAt()));
+    }
+
+    @Override
+    public void confirmed(Match match) {
+        outbox.publish(new MatchConfirmed(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), match.quantityDelivered(), match.unit(), match.confirmedAt()));
     }
 }

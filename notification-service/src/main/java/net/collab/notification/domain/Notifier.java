@@ -18,6 +18,10 @@ import net.collab.membership.OrganizationReplica;
 public class Notifier {
 
     public static final String MATCH_PROPOSED = "MATCH_PROPOSED";
+    public static final String MATCH_ACCEPTED = "MATCH_ACCEPTED";
+    public static final String MATCH_DECLINED = "MATCH_DECLINED";
+    public static final String MATCH_DELIVERED = "MATCH_DELIVERED";
+    public static final String MATCH_CONFIRMED = "MATCH_CONFIRMED";
 
     @Inject
     OrganizationReplica organizations;
@@ -35,27 +39,72 @@ public class Notifier {
         Map<UUID, String> names = organizations.names(List.of(match.requesterOrganizationId(), match.providerOrganizationId()));
         String requester = names.getOrDefault(match.requesterOrganizationId(), "一家一线组织 a frontline organization");
         String provider = names.getOrDefault(match.providerOrganizationId(), "一家组织 an organization");
-        deliver(match.providerOrganizationId(), match.matchId(),
+        deliver(match.providerOrganizationId(), MATCH_PROPOSED, match.matchId(),
                 "新的匹配提议：" + match.item() + " New match proposed: " + match.item(),
                 String.format("%s 需要 %s %s %s（地点 %s），您的供给可以满足。请查看并接受。 %s needs %s %s of %s at %s; your offer can serve it.%n%s",
                         requester, match.quantity(), match.unit(), match.item(), match.areaCode(),
                         requester, match.quantity(), match.unit(), match.item(), match.areaCode(), match.explanation()));
-        deliver(match.requesterOrganizationId(), match.matchId(),
+        deliver(match.requesterOrganizationId(), MATCH_PROPOSED, match.matchId(),
                 "您的需求有了匹配：" + match.item() + " Your need has a match: " + match.item(),
                 String.format("%s 可提供 %s %s %s。 %s can provide %s %s of %s.%n%s",
                         provider, match.quantity(), match.unit(), match.item(),
                         provider, match.quantity(), match.unit(), match.item(), match.explanation()));
     }
 
+    /** What a later step of a match tells the other side: which match, between whom, how much. */
+    public record MatchStep(UUID matchId, UUID requesterOrganizationId, UUID providerOrganizationId, String quantity, String unit) {
+    }
+
+    /** The provider will deliver: the requester hears of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchAccepted(MatchStep match) {
+        String provider = name(match.providerOrganizationId(), "提供方 The provider");
+        deliver(match.requesterOrganizationId(), MATCH_ACCEPTED, match.matchId(), "匹配已接受 Match accepted",
+                String.format("%s 接受了匹配，将提供 %s %s。 %s accepted and will deliver %s %s.", provider, match.quantity(),
+                        match.unit(), provider, match.quantity(), match.unit()));
+    }
+
+    /** The provider cannot: the requester hears why (and that the need is being matched again). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchDeclined(MatchStep match, String reason) {
+        String provider = name(match.providerOrganizationId(), "提供方 The provider");
+        deliver(match.requesterOrganizationId(), MATCH_DECLINED, match.matchId(), "匹配被婉拒 Match declined",
+                String.format("%s 无法提供 %s %s：%s。正在为您的需求重新匹配。 %s cannot deliver %s %s: %s. Your need is being matched again.",
+                        provider, match.quantity(), match.unit(), reason, provider, match.quantity(), match.unit(), reason));
+    }
+
+    /** A delivery was reported: the requester is asked to confirm once everything has arrived. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchDelivered(MatchStep match, UUID deliveryId, String delivered) {
+        String provider = name(match.providerOrganizationId(), "提供方 The provider");
+        deliver(match.requesterOrganizationId(), MATCH_DELIVERED, deliveryId, "已送达 Delivered",
+                String.format("%s 已送达 %s %s（共 %s %s）。全部收到后请确认。 %s delivered %s %s (of %s %s). Please confirm once all has arrived.",
+                        provider, delivered, match.unit(), match.quantity(), match.unit(), provider, delivered, match.unit(),
+                        match.quantity(), match.unit()));
+    }
+
+    /** The requester confirmed receipt: the provider hears its help arrived. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchConfirmed(MatchStep match) {
+        String requester = name(match.requesterOrganizationId(), "需求方 The requester");
+        deliver(match.providerOrganizationId(), MATCH_CONFIRMED, match.matchId(), "对方已确认收到 Receipt confirmed",
+                String.format("%s 确认收到 %s %s。谢谢！ %s confirmed receiving %s %s. Thank you!", requester, match.quantity(),
+                        match.unit(), requester, match.quantity(), match.unit()));
+    }
+
+    private String name(UUID organizationId, String unknown) {
+        return organizations.names(List.of(organizationId)).getOrDefault(organizationId, unknown);
+    }
+
     /** One item per organization, kind and subject: a second delivery of the same news is no news. */
-    private void deliver(UUID organizationId, UUID aboutId, String title, String body) {
+    private void deliver(UUID organizationId, String kind, UUID aboutId, String title, String body) {
         entityManager.createNativeQuery("""
                 insert into inbox_item (id, recipient_organization_id, kind, title, body, about_id, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 on conflict (recipient_organization_id, kind, about_id) do nothing""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, organizationId)
-                .setParameter(3, MATCH_PROPOSED)
+                .setParameter(3, kind)
                 .setParameter(4, title)
                 .setParameter(5, body)
                 .setParameter(6, aboutId)

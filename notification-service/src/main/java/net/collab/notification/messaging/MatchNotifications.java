@@ -8,6 +8,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
+import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchConfirmed;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
 import net.collab.membership.OrganizationReplica;
@@ -45,6 +49,31 @@ public class MatchNotifications {
             notifier.matchProposed(new Notifier.ProposedMatch(proposed.matchId(), proposed.needId(),
                     proposed.requesterOrganizationId(), proposed.providerOrganizationId(), proposed.item(),
                     proposed.quantity().toPlainString(), proposed.unit(), proposed.areaCode(), proposed.explanation()));
+        }
+
+        @Override
+        public void accepted(MatchAccepted accepted) {
+            notifier.matchAccepted(new Notifier.MatchStep(accepted.matchId(), accepted.requesterOrganizationId(),
+                    accepted.providerOrganizationId(), accepted.quantity().toPlainString(), accepted.unit()));
+        }
+
+        @Override
+        public void declined(MatchDeclined declined) {
+            notifier.matchDeclined(new Notifier.MatchStep(declined.matchId(), declined.requesterOrganizationId(),
+                    declined.providerOrganizationId(), declined.quantity().toPlainString(), declined.unit()), declined.reason());
+        }
+
+        @Override
+        public void delivered(MatchDelivered delivered) {
+            notifier.matchDelivered(new Notifier.MatchStep(delivered.matchId(), delivered.requesterOrganizationId(),
+                    delivered.providerOrganizationId(), delivered.quantityMatched().toPlainString(), delivered.unit()),
+                    delivered.deliveryId(), delivered.quantity().toPlainString());
+        }
+
+        @Override
+        public void confirmed(MatchConfirmed confirmed) {
+            notifier.matchConfirmed(new Notifier.MatchStep(confirmed.matchId(), confirmed.requesterOrganizationId(),
+                    confirmed.providerOrganizationId(), confirmed.quantityReceived().toPlainString(), confirmed.unit()));
         }
     };
 }

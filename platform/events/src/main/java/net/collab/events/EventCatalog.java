@@ -16,6 +16,7 @@ import net.collab.events.action.AdvocacyWithdrawn;
 import net.collab.events.action.LedgerEntryRecorded;
 import net.collab.events.action.LedgerEvent;
 import net.collab.events.action.NeedEvent;
+import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedResumed;
@@ -26,6 +27,10 @@ import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.action.OfferResumed;
 import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchConfirmed;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchProposed;
 import net.collab.events.registry.AreaDefined;
@@ -48,11 +53,11 @@ public final class EventCatalog {
             OrganizationApplied.class, OrganizationApproved.class, OrganizationRejected.class,
             OrganizationUpdated.class, OrganizationSuspended.class, OrganizationReinstated.class,
             MemberAdded.class, MemberRemoved.class, AreaDefined.class, RiskLevelChanged.class,
-            NeedPosted.class, NeedWithdrawn.class, NeedPaused.class, NeedResumed.class, OfferPosted.class,
+            NeedPosted.class, NeedWithdrawn.class, NeedPaused.class, NeedResumed.class, NeedExpired.class, OfferPosted.class,
             OfferWithdrawn.class, OfferPaused.class, OfferResumed.class, OfferQuantityChanged.class,
             ActionPublished.class, ActionUpdated.class, ActionStatusChanged.class,
             AdvocacyPublished.class, AdvocacyWithdrawn.class, LedgerEntryRecorded.class,
-            MatchProposed.class);
+            MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchDelivered.class, MatchConfirmed.class);
 
     /** Per topic, the sealed interface its event types implement. */
     private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(

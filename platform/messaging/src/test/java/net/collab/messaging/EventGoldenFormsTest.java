@@ -38,6 +38,7 @@ import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.RiskLevel;
 import net.collab.events.Vocabulary.Urgency;
+import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPaused;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedResumed;
@@ -46,6 +47,10 @@ import net.collab.events.action.OfferResumed;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchConfirmed;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchProposed;
 import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.MemberAdded;
@@ -115,7 +120,7 @@ class EventGoldenFormsTest {
             new NeedPosted(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只", Urgency.HIGH,
                     "370811012002", "孤寡老人", AT.plusDays(2), AT, ACTION),
             new NeedWithdrawn(NEED, ORGANIZATION, "已解决 solved"),
-            new NeedPaused(NEED, ORGANIZATION), new NeedResumed(NEED, ORGANIZATION),
+            new NeedPaused(NEED, ORGANIZATION), new NeedResumed(NEED, ORGANIZATION), new NeedExpired(NEED, ORGANIZATION, AT),
             new OfferPaused(OFFER, HUB), new OfferResumed(OFFER, HUB),
             new OfferPosted(OFFER, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("1000.50"), "只", "370811", AT.plusDays(7), AT, ACTION),
             new OfferQuantityChanged(OFFER, HUB, new BigDecimal("800"), new BigDecimal("1000.50"), AT),
@@ -130,7 +135,13 @@ class EventGoldenFormsTest {
                     "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
             new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
             new MatchProposed(MATCH, NEED, OFFER, ORGANIZATION, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
-                    "370811012002", "同一区域 same area"))
+                    "370811012002", "同一区域 same area"),
+            new MatchAccepted(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(1)),
+            new MatchDeclined(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", "库存不足 out of stock",
+                    AT.plusHours(1)),
+            new MatchDelivered(MATCH, UUID.fromString("6b7c8d9e-9999-4ab1-9c43-5e6f7a8b9ca3"), NEED, OFFER, ORGANIZATION, HUB,
+                    new BigDecimal("200"), new BigDecimal("500"), new BigDecimal("500"), "只", AT.plusHours(5)),
+            new MatchConfirmed(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(6)))
             .collect(Collectors.toMap(DomainEvent::getClass, event -> event, (a, b) -> a, LinkedHashMap::new));
 
     static Stream<Class<? extends DomainEvent>> types() {

@@ -7,7 +7,8 @@ import net.collab.events.DomainEvent;
  * a method per type, so a type added here does not compile until every consumer decides what it
  * does with it (rather than marking it processed and ignoring it).
  */
-public sealed interface NeedEvent extends DomainEvent permits NeedPosted, NeedWithdrawn, NeedPaused, NeedResumed {
+public sealed interface NeedEvent extends DomainEvent permits NeedPosted, NeedWithdrawn, NeedPaused, NeedResumed,
+        NeedExpired {
 
     /** What a consumer of {@code action.needs.v1} does with each type. */
     interface Handler {
@@ -18,6 +19,8 @@ public sealed interface NeedEvent extends DomainEvent permits NeedPosted, NeedWi
         void paused(NeedPaused event);
 
         void resumed(NeedResumed event);
+
+        void expired(NeedExpired event);
     }
 
     void dispatchTo(Handler handler);

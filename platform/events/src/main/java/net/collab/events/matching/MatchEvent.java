@@ -7,11 +7,20 @@ import net.collab.events.DomainEvent;
  * a method per type, so a type added here does not compile until every consumer decides what it
  * does with it (rather than marking it processed and ignoring it).
  */
-public sealed interface MatchEvent extends DomainEvent permits MatchProposed {
+public sealed interface MatchEvent extends DomainEvent permits MatchProposed, MatchAccepted, MatchDeclined, MatchDelivered,
+        MatchConfirmed {
 
     /** What a consumer of {@code matching.matches.v1} does with each type. */
     interface Handler {
         void proposed(MatchProposed event);
+
+        void accepted(MatchAccepted event);
+
+        void declined(MatchDeclined event);
+
+        void delivered(MatchDelivered event);
+
+        void confirmed(MatchConfirmed event);
     }
 
     void dispatchTo(Handler handler);

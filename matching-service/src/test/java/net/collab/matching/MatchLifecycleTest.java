@@ -1,0 +1,162 @@
+package net.collab.matching;
+
+import static io.restassured.RestAssured.given;
+import static net.collab.testing.TopicProbe.about;
+import static net.collab.testing.TopicProbe.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+import net.collab.events.EventCodec;
+import net.collab.events.Topics;
+import net.collab.events.Vocabulary.OrganizationStatus;
+import net.collab.events.action.NeedPosted;
+import net.collab.events.action.OfferPosted;
+import net.collab.events.matching.MatchDeclined;
+import net.collab.events.matching.MatchDelivered;
+import net.collab.events.matching.MatchProposed;
+import net.collab.membership.OrganizationReplica;
+import net.collab.testing.DevStackResource;
+import net.collab.testing.TestEvents;
+import net.collab.testing.TestOrganizations;
+import net.collab.testing.TestTokens;
+import net.collab.testing.TopicProbe;
+
+/** Proposed → accepted | declined; accepted → delivered (in parts) → confirmed; each by the right party only. */
+@QuarkusTest
+@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class MatchLifecycleTest {
+
+    private static final String PROPOSED = "net.collab.match.proposed.v1";
+
+    @Inject
+    OrganizationReplica replica;
+
+    private UUID organization(String admin) {
+        UUID id = TestOrganizations.approved(admin);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(id).equals(Optional.of(OrganizationStatus.APPROVED)));
+        return id;
+    }
+
+    private static String proposalFor(TopicProbe probe, NeedPosted need) {
+        var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(need.needId().toString())), Duration.ofSeconds(20));
+        return ((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).matchId().toString();
+    }
+
+    @Test
+    void theProviderAcceptsAndDeliversInPartsAndTheRequesterConfirms() {
+        String providerMember = "provider-" + UUID.randomUUID();
+        UUID provider = organization(providerMember);
+        String requesterMember = "requester-" + UUID.randomUUID();
+        UUID requester = organization(requesterMember);
+        String stranger = "stranger-" + UUID.randomUUID();
+        organization(stranger);
+        String item = "口罩-" + UUID.randomUUID();
+        NeedPosted need = IncrementalMatchingTest.need(requester, item, 5, "370811012002");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(IncrementalMatchingTest.offer(provider, item, 10, "3708"));
+            TestEvents.send(need);
+            String match = proposalFor(probe, need);
+
+            given().when().post("/matches/{id}/acceptance", match).then().statusCode(401);
+            for (String outsider : new String[] {stranger, requesterMember}) {
+                given().auth().oauth2(TestTokens.user(outsider)).when().post("/matches/{id}/acceptance", match)
+                        .then().statusCode(403).contentType("application/problem+json");
+            }
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", match)
+                    .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+            probe.awaitEvent("net.collab.match.accepted.v1", match);
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", match)
+                    .then().statusCode(409);
+            given().auth().oauth2(TestTokens.user(providerMember)).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                    .when().post("/matches/{id}/decline", match).then().statusCode(409);
+
+            Map<String, Object> three = Map.of("quantity", 3, "note", "第一批");
+            given().auth().oauth2(TestTokens.user(stranger)).contentType(ContentType.JSON).body(three)
+                    .when().post("/matches/{id}/deliveries", match).then().statusCode(403);
+            given().auth().oauth2(TestTokens.user(providerMember)).contentType(ContentType.JSON).body(three)
+                    .when().post("/matches/{id}/deliveries", match)
+                    .then().statusCode(201).body("match.quantityDelivered", equalTo(3.0f)).body("match.status", equalTo("ACCEPTED"));
+            given().auth().oauth2(TestTokens.user(requesterMember)).when().post("/matches/{id}/confirmation", match)
+                    .then().statusCode(409); // not everything has arrived
+            given().auth().oauth2(TestTokens.user(providerMember)).contentType(ContentType.JSON).body(three)
+                    .when().post("/matches/{id}/deliveries", match)
+                    .then().statusCode(400).body("errors[0].field", equalTo("quantity"))
+                    .body("errors[0].message", containsString("2 are left"));
+            for (Object bad : new Object[] {0, -1, "lots"}) {
+                given().auth().oauth2(TestTokens.user(providerMember)).contentType(ContentType.JSON).body(Map.of("quantity", bad))
+                        .when().post("/matches/{id}/deliveries", match).then().statusCode(400);
+            }
+            given().auth().oauth2(TestTokens.user(providerMember)).contentType(ContentType.JSON).body(Map.of("quantity", 2))
+                    .when().post("/matches/{id}/deliveries", match).then().statusCode(201).body("match.status", equalTo("DELIVERED"));
+            var deliveries = probe.awaitEvents(2, ofType("net.collab.match.delivered.v1").and(about(match))).stream()
+                    .map(record -> (MatchDelivered) EventCodec.fromJson("net.collab.match.delivered.v1", record.value())).toList();
+            assertThat(deliveries).extracting(delivered -> delivered.quantityDelivered().intValue()).containsExactly(3, 5);
+
+            given().when().post("/matches/{id}/confirmation", match).then().statusCode(401);
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/confirmation", match)
+                    .then().statusCode(403);
+            given().auth().oauth2(TestTokens.user(requesterMember)).when().post("/matches/{id}/confirmation", match)
+                    .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+            probe.awaitEvent("net.collab.match.confirmed.v1", match);
+            given().auth().oauth2(TestTokens.user(stranger)).when().get("/matches/{id}", match).then().statusCode(403);
+            given().auth().oauth2(TestTokens.user(requesterMember)).when().get("/matches/{id}", match)
+                    .then().statusCode(200).body("confirmedAt", org.hamcrest.Matchers.notNullValue());
+        }
+    }
+
+    @Test
+    void aDeclinedProposalReleasesItsQuantityAndTheNeedIsMatchedWithAnotherOffer() {
+        String decliner = "decliner-" + UUID.randomUUID();
+        UUID declining = organization(decliner);
+        UUID other = UUID.randomUUID();
+        String item = "轮椅-" + UUID.randomUUID();
+        NeedPosted need = IncrementalMatchingTest.need(UUID.randomUUID(), item, 2, "370811012002");
+        NeedPosted later = IncrementalMatchingTest.need(UUID.randomUUID(), item, 2, "370811012007");
+        OfferPosted first = IncrementalMatchingTest.offer(declining, item, 2, "370811");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(first);
+            TestEvents.send(need);
+            String match = proposalFor(probe, need);
+            OfferPosted second = IncrementalMatchingTest.offer(other, item, 2, "3708");
+            TestEvents.send(second);
+            TestEvents.send(later);
+            String laterMatch = proposalFor(probe, later); // the second offer goes to the later need: the first is held
+
+            given().auth().oauth2(TestTokens.user(decliner)).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                    .when().post("/matches/{id}/decline", match).then().statusCode(400).body("errors[0].field", equalTo("reason"));
+            given().auth().oauth2(TestTokens.user(decliner)).contentType(ContentType.JSON).body(Map.of("reason", "库存不足"))
+                    .when().post("/matches/{id}/decline", match).then().statusCode(200).body("declineReason", equalTo("库存不足"));
+            var declined = (MatchDeclined) EventCodec.fromJson("net.collab.match.declined.v1",
+                    probe.awaitEvent("net.collab.match.declined.v1", match).value());
+            assertThat(declined.reason()).isEqualTo("库存不足");
+            assertThat(laterMatch).isNotEqualTo(match);
+
+            // The need is sought again; the declining offer is not proposed to it again, and nothing else is open: no new match.
+            given().when().get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(1));
+            // A new offer now covers it.
+            OfferPosted third = IncrementalMatchingTest.offer(UUID.randomUUID(), item, 5, "37");
+            TestEvents.send(third);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when()
+                    .get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(2))
+                    .body("items[1].offerId", equalTo(third.offerId().toString())).body("items[1].quantity", equalTo(2.0f)));
+        }
+    }
+}
