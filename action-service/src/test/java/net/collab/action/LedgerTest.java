@@ -101,7 +101,7 @@ class LedgerTest {
             record(admin, organization, masks);
             Map<String, Object> spent = entry("MONEY_DISBURSED", 1200, "CNY");
             spent.put("counterparty", "济阳街道某药店");
-            spent.put("note", "为3户困难家庭购药");
+            spent.put("note", "为3户困难家庭购药\n收据见附件 \\ receipts attached");
             record(admin, organization, spent);
 
             // A mistake is corrected by a reversing entry, never by editing.
@@ -135,6 +135,10 @@ class LedgerTest {
             assertThat(events.get(0).entryId().toString()).isEqualTo(first);
             assertThat(events.get(1).previousHash()).isEqualTo(events.get(0).hash());
             assertThat(events.get(1).counterparty()).isNull(); // the anonymous donor
+            // Anyone keeping the events recomputes every hash with the recipe in the README, without the service.
+            for (LedgerEntryRecorded event : events) {
+                assertThat(recipe(event)).as("hash of entry " + event.sequence()).isEqualTo(event.hash());
+            }
 
             String csv = given().when().get("/ledgers/{organization}/export", organization)
                     .then().statusCode(200).header("X-Total-Count", "5").extract().asString();
@@ -143,9 +147,10 @@ class LedgerTest {
                     .readerForListOf(String.class).<List<String>>readValues(csv).readAll();
             assertThat(rows).hasSize(7);
             List<String> hashtags = rows.get(1);
-            assertThat(hashtags.subList(0, 2)).containsExactly("#meta+sequence", "#org+name");
+            assertThat(hashtags).startsWith("#meta+sequence").contains("#meta+id", "#org+name", "#meta+anonymous", "#meta+hash");
+            assertThat(rows.get(3).get(hashtags.indexOf("#meta+anonymous"))).isEqualTo("true");
             assertThat(rows.get(4).get(hashtags.indexOf("#item+name"))).isEqualTo("医用口罩");
-            assertThat(rows.get(5).get(hashtags.indexOf("#description"))).isEqualTo("为3户困难家庭购药");
+            assertThat(rows.get(5).get(hashtags.indexOf("#description"))).isEqualTo("为3户困难家庭购药\n收据见附件 \\ receipts attached");
             assertThat(rows.get(6).get(hashtags.indexOf("#meta+reverses"))).isEqualTo(second);
 
             given().when().get("/ledgers/{organization}/verification", organization).then().statusCode(200)
@@ -231,6 +236,21 @@ class LedgerTest {
         });
         given().when().get("/ledgers/{o}", organization).then().body("total", equalTo(1));
         given().when().get("/ledgers/{o}/verification", organization).then().body("intact", equalTo(true));
+    }
+
+    /** The README's recipe, written out again here from the event's fields alone. */
+    private static String recipe(LedgerEntryRecorded event) throws Exception {
+        var instant = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC);
+        List<Object> fields = java.util.Arrays.asList(event.previousHash(), event.entryId(), event.organizationId(),
+                event.sequence(), event.actionId(), event.needId(), event.kind(),
+                event.amount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), event.unit(), event.item(),
+                event.counterparty(), event.anonymous(), event.evidenceReference(), event.note(), instant.format(event.occurredAt()),
+                instant.format(event.recordedAt()), event.reversesEntryId());
+        String text = String.join("\n", fields.stream()
+                .map(field -> field == null ? "" : field.toString().replace("\\", "\\\\").replace("\n", "\\n")).toList());
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** SQL straight to the database, as the service's own user or as someone who bypasses its triggers. */

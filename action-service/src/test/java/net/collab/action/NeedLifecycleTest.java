@@ -200,6 +200,87 @@ class NeedLifecycleTest {
         given().auth().oauth2(TestTokens.user(member)).when().get("/needs/{id}/beneficiary", needId).then().statusCode(200);
     }
 
+    /** A withdrawn need ends every provider's sight of its beneficiary at once, whatever matching still has to say. */
+    @Test
+    void withdrawingANeedEndsTheAcceptedProvidersSightOfTheBeneficiary() {
+        String member = Network.person("member");
+        UUID requester = Network.approved(replica, member);
+        String providerMember = Network.person("provider");
+        UUID provider = Network.approved(replica, providerMember);
+        String needId = post(member, requester);
+        UUID need = UUID.fromString(needId);
+        MatchProposed match = proposal(need, requester, provider, 12);
+        TestEvents.send(match);
+        TestEvents.send(new MatchAccepted(match.matchId(), need, match.offerId(), requester, provider, match.quantity(), "次",
+                OffsetDateTime.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.user(providerMember))
+                .when().get("/needs/{id}/beneficiary", needId).then().statusCode(200));
+
+        given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(Map.of("reason", "已解决"))
+                .when().post("/needs/{id}/withdrawal", needId).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().auth().oauth2(TestTokens.user(providerMember)).when().get("/needs/{id}/beneficiary", needId).then().statusCode(403);
+
+        // An acceptance arriving after the need closed grants nothing.
+        MatchProposed late = proposal(need, requester, provider, 1);
+        TestEvents.send(new MatchAccepted(late.matchId(), need, late.offerId(), requester, provider, late.quantity(), "次",
+                OffsetDateTime.now()));
+        UUID marker = TestEvents.send(late); // processed after the acceptance: same key, same partition
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> processed(marker));
+        given().auth().oauth2(TestTokens.user(providerMember)).when().get("/needs/{id}/beneficiary", needId).then().statusCode(403);
+    }
+
+    /**
+     * A suspended organization's needs are all paused, matched ones too, so that a decline meanwhile
+     * does not bring one back to the board; a need that expired while paused stays expired on reinstatement.
+     */
+    @Test
+    void suspensionPausesMatchedNeedsAndANeedThatExpiredMeanwhileDoesNotComeBack() throws Exception {
+        String member = Network.person("member");
+        UUID requester = Network.approved(replica, member);
+        String matchedId = post(member, requester);
+        UUID matched = UUID.fromString(matchedId);
+        MatchProposed match = proposal(matched, requester, UUID.randomUUID(), 12);
+        TestEvents.send(match);
+        awaitStatus(matchedId, "MATCHED");
+        var expiring = NeedsAndOffersTest.need(requester);
+        expiring.put("deadline", OffsetDateTime.now().plusSeconds(3).toString());
+        String expiringId = given().auth().oauth2(TestTokens.user(member)).contentType(ContentType.JSON).body(expiring)
+                .when().post("/needs").then().statusCode(201).extract().path("id");
+        String openId = post(member, requester);
+
+        try (TopicProbe probe = TopicProbe.open(Topics.NEEDS)) {
+            TestOrganizations.suspend(requester, member);
+            probe.awaitEvent("net.collab.need.paused.v1", matchedId);
+            probe.awaitEvent("net.collab.need.expired.v1", expiringId);
+
+            TestEvents.send(new MatchDeclined(match.matchId(), matched, match.offerId(), requester, match.providerOrganizationId(),
+                    match.quantity(), "次", "人手不够", OffsetDateTime.now()));
+            awaitStatus(matchedId, "OPEN");
+            given().when().get("/needs?organizationId=" + requester).then().body("total", equalTo(0)); // all paused
+
+            TestOrganizations.reinstate(requester, member);
+            probe.awaitEvent("net.collab.need.resumed.v1", openId);
+            probe.awaitEvent("net.collab.need.resumed.v1", matchedId);
+            assertThat(probe.seen(TopicProbe.ofType("net.collab.need.resumed.v1").and(TopicProbe.about(expiringId)))).isEmpty();
+            given().when().get("/needs/{id}", expiringId).then().body("status", equalTo("EXPIRED"));
+            given().when().get("/needs?organizationId=" + requester).then().body("items.id", org.hamcrest.Matchers
+                    .containsInAnyOrder(openId, matchedId));
+        }
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean processed(UUID eventId) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
+            query.setObject(1, eventId);
+            try (var result = query.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
     /** An approved hub (HUB_ORGANIZATION) with one administrator, once replicated. */
     private UUID hubOrganization(String admin) {
         UUID hub = UUID.randomUUID();

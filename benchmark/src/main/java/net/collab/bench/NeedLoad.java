@@ -78,9 +78,11 @@ final class NeedLoad implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
+            // The body handler is attached inside the send's own callback, on the event loop: attached
+            // from this thread instead, it could come after the response had been read, and the
+            // answer would be lost (a request counted as unanswered though the server stored it).
             http.request(post)
-                    .compose(request -> request.send(body))
-                    .compose(response -> response.body().map(ignored -> response))
+                    .compose(request -> request.send(body).compose(response -> response.body().map(ignored -> response)))
                     .onComplete(answer -> {
                         long answered = System.nanoTime();
                         try {

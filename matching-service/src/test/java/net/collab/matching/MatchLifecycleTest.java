@@ -6,9 +6,13 @@ import static net.collab.testing.TopicProbe.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +32,10 @@ import net.collab.events.Topics;
 import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.OfferPosted;
+import net.collab.events.action.NeedWithdrawn;
+import net.collab.events.action.OfferQuantityChanged;
+import net.collab.events.action.OfferWithdrawn;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchProposed;
@@ -123,22 +131,21 @@ class MatchLifecycleTest {
     }
 
     @Test
-    void aDeclinedProposalReleasesItsQuantityAndTheNeedIsMatchedWithAnotherOffer() {
+    void aDeclinedProposalReleasesItsQuantityAndTheNeedIsMatchedWithAnotherOfferAtOnce() {
         String decliner = "decliner-" + UUID.randomUUID();
         UUID declining = organization(decliner);
-        UUID other = UUID.randomUUID();
         String item = "轮椅-" + UUID.randomUUID();
         NeedPosted need = IncrementalMatchingTest.need(UUID.randomUUID(), item, 2, "370811012002");
-        NeedPosted later = IncrementalMatchingTest.need(UUID.randomUUID(), item, 2, "370811012007");
         OfferPosted first = IncrementalMatchingTest.offer(declining, item, 2, "370811");
+        OfferPosted second = IncrementalMatchingTest.offer(UUID.randomUUID(), item, 2, "3708");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(first);
             TestEvents.send(need);
             String match = proposalFor(probe, need);
-            OfferPosted second = IncrementalMatchingTest.offer(other, item, 2, "3708");
+            // The second offer arrives while the need is covered: nothing is proposed from it yet.
             TestEvents.send(second);
-            TestEvents.send(later);
-            String laterMatch = proposalFor(probe, later); // the second offer goes to the later need: the first is held
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offerKnown(second.offerId()));
+            given().when().get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(1));
 
             given().auth().oauth2(TestTokens.user(decliner)).contentType(ContentType.JSON).body(Map.of("reason", " "))
                     .when().post("/matches/{id}/decline", match).then().statusCode(400).body("errors[0].field", equalTo("reason"));
@@ -147,16 +154,99 @@ class MatchLifecycleTest {
             var declined = (MatchDeclined) EventCodec.fromJson("net.collab.match.declined.v1",
                     probe.awaitEvent("net.collab.match.declined.v1", match).value());
             assertThat(declined.reason()).isEqualTo("库存不足");
-            assertThat(laterMatch).isNotEqualTo(match);
 
-            // The need is sought again; the declining offer is not proposed to it again, and nothing else is open: no new match.
-            given().when().get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(1));
-            // A new offer now covers it.
-            OfferPosted third = IncrementalMatchingTest.offer(UUID.randomUUID(), item, 5, "37");
-            TestEvents.send(third);
-            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when()
-                    .get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(2))
-                    .body("items[1].offerId", equalTo(third.offerId().toString())).body("items[1].quantity", equalTo(2.0f)));
+            // In the same transaction as the decline, the need takes the second offer (never the first again).
+            var again = probe.await(ofType(PROPOSED).and(r -> r.value().contains(need.needId().toString())
+                    && !r.key().equals(match)), Duration.ofSeconds(20));
+            assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, again.value())).offerId()).isEqualTo(second.offerId());
+            // The public list of a need's matches does not carry the reasons the parties wrote.
+            given().when().get("/needs/{id}/matches", need.needId()).then().body("items", hasSize(2))
+                    .body("items[0].status", equalTo("DECLINED")).body("items[0]", not(hasKey("declineReason")));
+        }
+    }
+
+    /** What is free after a decline is the offer's whole quantity less what still holds, even after the offer shrank. */
+    @Test
+    void aDeclineAfterTheOfferShrankFreesOnlyWhatTheOfferStillHas() {
+        String decliner = "decliner-" + UUID.randomUUID();
+        UUID declining = organization(decliner);
+        String item = "消毒液-" + UUID.randomUUID();
+        NeedPosted need = IncrementalMatchingTest.need(UUID.randomUUID(), item, 10, "370811012002");
+        OfferPosted offer = IncrementalMatchingTest.offer(declining, item, 10, "3708");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer);
+            TestEvents.send(need);
+            String match = proposalFor(probe, need);
+            UUID shrink = TestEvents.send(new OfferQuantityChanged(offer.offerId(), declining, new BigDecimal(4), new BigDecimal(10),
+                    OffsetDateTime.now()));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> processed(shrink));
+            given().auth().oauth2(TestTokens.user(decliner)).contentType(ContentType.JSON).body(Map.of("reason", "只剩4瓶"))
+                    .when().post("/matches/{id}/decline", match).then().statusCode(200);
+
+            NeedPosted other = IncrementalMatchingTest.need(UUID.randomUUID(), item, 10, "370811012007");
+            TestEvents.send(other);
+            var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(other.needId().toString())), Duration.ofSeconds(20));
+            assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).quantity()).isEqualByComparingTo("4");
+        }
+    }
+
+    /**
+     * A withdrawn need's proposals and accepted matches are cancelled (MatchCancelled), and what they
+     * held is offered to the other open needs at once; an offer withdrawn cancels only its proposals.
+     */
+    @Test
+    void closingANeedCancelsItsMatchesAndFreesTheirQuantity() {
+        String providerMember = "provider-" + UUID.randomUUID();
+        UUID provider = organization(providerMember);
+        String item = "米-" + UUID.randomUUID();
+        NeedPosted first = IncrementalMatchingTest.need(UUID.randomUUID(), item, 3, "370811012002");
+        NeedPosted second = IncrementalMatchingTest.need(UUID.randomUUID(), item, 3, "370811012007");
+        OfferPosted offer = IncrementalMatchingTest.offer(provider, item, 3, "3708");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer);
+            TestEvents.send(first);
+            String match = proposalFor(probe, first);
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", match)
+                    .then().statusCode(200);
+            TestEvents.send(second); // nothing left for it
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> needKnown(second.needId()));
+
+            TestEvents.send(new NeedWithdrawn(first.needId(), first.organizationId(), "已解决"));
+            var cancelled = (MatchCancelled) EventCodec.fromJson("net.collab.match.cancelled.v1",
+                    probe.awaitEvent("net.collab.match.cancelled.v1", match).value());
+            assertThat(cancelled.reason()).contains("withdrawn");
+            String secondMatch = proposalFor(probe, second);
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", match)
+                    .then().statusCode(409);
+
+            // The offer is withdrawn: its proposal to the second need is cancelled too.
+            TestEvents.send(new OfferWithdrawn(offer.offerId(), provider, "用完了"));
+            probe.awaitEvent("net.collab.match.cancelled.v1", secondMatch);
+            given().auth().oauth2(TestTokens.user(providerMember)).when().get("/matches/{id}", secondMatch)
+                    .then().body("status", equalTo("CANCELLED")).body("cancelReason", containsString("offer"));
+        }
+    }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean offerKnown(UUID offerId) throws Exception {
+        return count("select count(*) from offer_replica where id = '" + offerId + "'") == 1;
+    }
+
+    private boolean needKnown(UUID needId) throws Exception {
+        return count("select count(*) from need_replica where id = '" + needId + "'") == 1;
+    }
+
+    private boolean processed(UUID eventId) throws Exception {
+        return count("select count(*) from processed_event where event_id = '" + eventId + "'") == 1;
+    }
+
+    private long count(String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 }

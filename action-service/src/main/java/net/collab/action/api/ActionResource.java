@@ -49,6 +49,7 @@ import net.collab.web.Caller;
 import net.collab.web.HxlCsv;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
+import net.collab.web.SensibleDate;
 
 /** Actions (行动信息): published by organizations' members, on a public board, as a feed and as a 3W table. */
 @Path("/actions")
@@ -87,8 +88,8 @@ public class ActionResource {
             @NotNull @Size(max = 10) List<@NotNull TargetGroup> targetGroups,
             @NotEmpty @Size(max = 50) List<@NotNull @Pattern(regexp = ActionViews.AREA_CODE,
                     message = ActionViews.AREA_CODE_MESSAGE) String> areaCodes,
-            LocalDate startsOn,
-            LocalDate endsOn,
+            @SensibleDate LocalDate startsOn,
+            @SensibleDate LocalDate endsOn,
             ActionStatus status,
             @PositiveOrZero @Max(1_000_000) Integer volunteersSought,
             @Size(max = 200) String contact) {

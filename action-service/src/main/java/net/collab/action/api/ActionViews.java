@@ -22,6 +22,7 @@ import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.events.Vocabulary.TargetGroup;
 import net.collab.events.Vocabulary.Urgency;
 import net.collab.membership.AreaReplica;
+import net.collab.web.SensibleDate;
 
 /** Request and response bodies of /needs and /offers, and their mapping. */
 public final class ActionViews {
@@ -43,7 +44,7 @@ public final class ActionViews {
             @NotNull Urgency urgency,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
             TargetGroup targetGroup,
-            @Future(message = "must be in the future (a deadline that has passed helps nobody)") OffsetDateTime deadline,
+            @Future(message = "must be in the future (a deadline that has passed helps nobody)") @SensibleDate OffsetDateTime deadline,
             @Size(max = 4000) String description,
             @Valid BeneficiaryData beneficiary,
             UUID actionId) {
@@ -101,7 +102,7 @@ public final class ActionViews {
             @Digits(integer = 10, fraction = 2, message = "has at most 2 decimals") BigDecimal quantity,
             @NotBlank @Size(max = 20) String unit,
             @NotNull @Pattern(regexp = AREA_CODE, message = AREA_CODE_MESSAGE) String areaCode,
-            @Future(message = "must be in the future") OffsetDateTime availableUntil,
+            @Future(message = "must be in the future") @SensibleDate OffsetDateTime availableUntil,
             @Size(max = 4000) String description,
             UUID actionId) {
 

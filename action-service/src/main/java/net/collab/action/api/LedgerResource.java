@@ -38,6 +38,7 @@ import net.collab.web.Caller;
 import net.collab.web.HxlCsv;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
+import net.collab.web.SensibleDate;
 
 /**
  * An organization's public ledger (透明度, 定期公示): money and materials received and given out,
@@ -48,10 +49,12 @@ import net.collab.web.QueryParams;
 public class LedgerResource {
 
     private static final List<HxlCsv.Column> COLUMNS = List.of(
-            new HxlCsv.Column("序号 No.", "#meta+sequence"), new HxlCsv.Column("组织 Organization", "#org+name"),
+            new HxlCsv.Column("序号 No.", "#meta+sequence"), new HxlCsv.Column("条目ID Entry id", "#meta+id"),
+            new HxlCsv.Column("组织 Organization", "#org+name"), new HxlCsv.Column("组织ID Organization id", "#org+id"),
             new HxlCsv.Column("类别 Kind", "#indicator+type"), new HxlCsv.Column("金额/数量 Amount", "#value"),
             new HxlCsv.Column("单位 Unit", "#value+unit"), new HxlCsv.Column("物资 Item", "#item+name"),
-            new HxlCsv.Column("对方 Counterparty", "#org+counterparty"), new HxlCsv.Column("凭证 Evidence", "#meta+evidence"),
+            new HxlCsv.Column("对方 Counterparty", "#org+counterparty"), new HxlCsv.Column("匿名 Anonymous", "#meta+anonymous"),
+            new HxlCsv.Column("凭证 Evidence", "#meta+evidence"),
             new HxlCsv.Column("说明 Note", "#description"), new HxlCsv.Column("发生时间 Occurred", "#date+occurred"),
             new HxlCsv.Column("记录时间 Recorded", "#date+recorded"), new HxlCsv.Column("冲销 Reverses", "#meta+reverses"),
             new HxlCsv.Column("行动 Action", "#activity+id"), new HxlCsv.Column("需求 Need", "#need+id"),
@@ -78,7 +81,7 @@ public class LedgerResource {
             boolean anonymous,
             @Size(max = 500) String evidenceReference,
             @Size(max = 2000) String note,
-            @NotNull @PastOrPresent(message = "must not be in the future (a ledger records what happened)")
+            @NotNull @PastOrPresent(message = "must not be in the future (a ledger records what happened)") @SensibleDate
             OffsetDateTime occurredAt) {
     }
 
@@ -173,8 +176,9 @@ public class LedgerResource {
         List<List<String>> rows = new ArrayList<>();
         for (LedgerEntry entry : found.items()) {
             EntryView view = view(entry, name);
-            rows.add(java.util.Arrays.asList(String.valueOf(view.sequence()), name, view.kind().name(),
-                    view.amount().toPlainString(), view.unit(), view.item(), view.counterparty(), view.evidenceReference(),
+            rows.add(java.util.Arrays.asList(String.valueOf(view.sequence()), view.id().toString(), name,
+                    organizationId.toString(), view.kind().name(), view.amount().toPlainString(), view.unit(), view.item(),
+                    entry.counterparty(), String.valueOf(view.anonymous()), view.evidenceReference(),
                     view.note(), view.occurredAt().toString(), view.recordedAt().toString(), text(view.reversesEntryId()),
                     text(view.actionId()), text(view.needId()), view.hash(), view.previousHash()));
         }

@@ -111,13 +111,15 @@ public class LedgerEntry extends PanacheEntityBase {
     }
 
     /**
-     * SHA-256 over the previous hash and every recorded field, in a fixed order, one per line
-     * (absent ones empty): what {@code hash} must equal if nothing was changed since.
+     * SHA-256 over the previous hash and every public field, in a fixed order, one per line (absent
+     * ones empty): what {@code hash} must equal if nothing was changed since. Each of these fields is
+     * in the LedgerEntryRecorded event and the export, so anyone can recompute it (the recipe is in
+     * the service's README).
      */
     public String computedHash() {
         String canonical = Stream.of(previousHash, id, organizationId, sequence, actionId, needId, kind,
                 amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString(), unit, item, counterparty,
-                anonymous, evidenceReference, note, instant(occurredAt), recordedBy, instant(recordedAt), reversesEntryId)
+                anonymous, evidenceReference, note, instant(occurredAt), instant(recordedAt), reversesEntryId)
                 .map(value -> value == null ? "" : escape(value.toString()))
                 .collect(Collectors.joining("\n"));
         try {
@@ -132,8 +134,12 @@ public class LedgerEntry extends PanacheEntityBase {
         return value.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
+    /** 2026-11-21T01:30:00.000000Z: UTC, always six decimals. */
+    private static final java.time.format.DateTimeFormatter INSTANT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private static String instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant().toString();
+        return time == null ? null : INSTANT.format(time);
     }
 
     /** Counted against the total: a reversal takes its amount back. */

@@ -154,6 +154,12 @@ public class Ledgers {
      */
     @Transactional
     public Verification verify(UUID organizationId) {
+        // The head first, then the chain up to it: an entry appended meanwhile (after the head was
+        // read) is not part of what is verified, rather than looking like a removal.
+        List<?> head = entityManager.createNativeQuery("select sequence, hash from ledger_head where organization_id = ?1")
+                .setParameter(1, organizationId).getResultList();
+        long headSequence = head.isEmpty() ? 0 : ((Number) ((Object[]) head.get(0))[0]).longValue();
+        String headHash = head.isEmpty() ? LedgerEntry.GENESIS : (String) ((Object[]) head.get(0))[1];
         List<Problem> problems = new ArrayList<>();
         long expectedSequence = 1;
         String expectedPrevious = LedgerEntry.GENESIS;
@@ -161,8 +167,8 @@ public class Ledgers {
         // In pages, so that a long ledger is not held in memory at once.
         int pageSize = 1000;
         for (int page = 0;; page++) {
-            List<LedgerEntry> entries = LedgerEntry.find("organizationId", Sort.ascending("sequence"), organizationId)
-                    .page(page, pageSize).list();
+            List<LedgerEntry> entries = LedgerEntry.find("organizationId = ?1 and sequence <= ?2", Sort.ascending("sequence"),
+                    organizationId, headSequence).page(page, pageSize).list();
             for (LedgerEntry entry : entries) {
                 count++;
                 if (entry.sequence() != expectedSequence) {
@@ -185,10 +191,6 @@ public class Ledgers {
                 break;
             }
         }
-        List<?> head = entityManager.createNativeQuery("select sequence, hash from ledger_head where organization_id = ?1")
-                .setParameter(1, organizationId).getResultList();
-        long headSequence = head.isEmpty() ? 0 : ((Number) ((Object[]) head.get(0))[0]).longValue();
-        String headHash = head.isEmpty() ? LedgerEntry.GENESIS : (String) ((Object[]) head.get(0))[1];
         if (headSequence != expectedSequence - 1 || !headHash.equals(expectedPrevious)) {
             problems.add(new Problem(headSequence, null, "HEAD_MISMATCH", "the ledger ends at entry " + (expectedSequence - 1)
                     + " but " + headSequence + " entries were recorded: the newest ones were removed or changed"));

@@ -58,8 +58,8 @@ public class Need extends Posting {
         followMatches(now);
     }
 
-    /** A provider declined: that quantity is sought again. */
-    public void declined(BigDecimal quantity, OffsetDateTime now) {
+    /** A provider declined, or the network cancelled a match: that quantity is sought again. */
+    public void released(BigDecimal quantity, OffsetDateTime now) {
         quantityMatched = quantityMatched.subtract(quantity).max(BigDecimal.ZERO);
         followMatches(now);
     }

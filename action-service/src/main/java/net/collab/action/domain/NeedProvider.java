@@ -54,6 +54,11 @@ public class NeedProvider extends PanacheEntityBase {
         }
     }
 
+    /** The need is closed (withdrawn, expired): no provider reads its beneficiary's details any more. */
+    static void closeAll(UUID needId, OffsetDateTime now) {
+        update("closedAt = ?1 where needId = ?2 and closedAt is null", now, needId);
+    }
+
     /** The organizations with an accepted, not yet confirmed match on the need. */
     static List<UUID> openProviders(UUID needId) {
         return NeedProvider.<NeedProvider>list("needId = ?1 and closedAt is null", needId).stream()

@@ -58,7 +58,9 @@ public class NeedsAndOffers {
 
     @Transactional
     public Need withdrawNeed(UUID needId, String reason, String subject) {
-        return withdraw(findNeed(needId), reason, subject, events::needWithdrawn);
+        Need need = withdraw(findNeed(needId), reason, subject, events::needWithdrawn);
+        NeedProvider.closeAll(needId, now()); // matching cancels the matches too; the sight of the beneficiary ends here, now
+        return need;
     }
 
     @Transactional
@@ -84,7 +86,9 @@ public class NeedsAndOffers {
         Offer offer = findOffer(offerId);
         memberships.requireActiveMember(offer.organizationId(), subject);
         java.math.BigDecimal previous = offer.updateQuantity(quantity, now());
-        events.offerQuantityChanged(offer, previous);
+        if (previous.compareTo(quantity) != 0) { // the same quantity again changes nothing and tells nobody
+            events.offerQuantityChanged(offer, previous);
+        }
         return offer;
     }
 
@@ -185,13 +189,23 @@ public class NeedsAndOffers {
     }
 
     public void matchDeclined(UUID needId, java.math.BigDecimal quantity) {
-        needOfMatch(needId).declined(quantity, now());
+        needOfMatch(needId).released(quantity, now());
     }
 
-    /** The provider accepted: its members may read the beneficiary's details while the match is open. */
+    /** The network cancelled a match: its quantity is sought again, and its provider no longer sees the beneficiary. */
+    public void matchCancelled(UUID matchId, UUID needId, java.math.BigDecimal quantity) {
+        needOfMatch(needId).released(quantity, now());
+        NeedProvider.closed(matchId, now());
+    }
+
+    /**
+     * The provider accepted: its members may read the beneficiary's details while the match is open
+     * (never for a need that is closed: withdrawn, expired or fulfilled).
+     */
     public void matchAccepted(UUID matchId, UUID needId, UUID providerOrganizationId, OffsetDateTime acceptedAt) {
-        needOfMatch(needId);
-        NeedProvider.accepted(matchId, needId, providerOrganizationId, acceptedAt);
+        if (!needOfMatch(needId).status().closed()) {
+            NeedProvider.accepted(matchId, needId, providerOrganizationId, acceptedAt);
+        }
     }
 
     public void matchDelivered(UUID needId, java.math.BigDecimal quantity) {
@@ -224,7 +238,10 @@ public class NeedsAndOffers {
                 select * from need where status in ('OPEN', 'PARTIALLY_MATCHED') and deadline <= ?1
                 order by deadline limit ?2 for update skip locked""", Need.class)
                 .setParameter(1, now).setParameter(2, batch).getResultList();
-        due.stream().filter(need -> need.expireIfDue(now)).forEach(events::needExpired);
+        due.stream().filter(need -> need.expireIfDue(now)).forEach(need -> {
+            events.needExpired(need);
+            NeedProvider.closeAll(need.id(), now);
+        });
         return due.size();
     }
 

@@ -107,7 +107,10 @@ public abstract class Posting extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
-    /** The organization takes it back, whatever has been proposed for it (a proposal is no promise yet); once only. */
+    /**
+     * The organization takes it back, whatever has been proposed or accepted for it (matching then
+     * cancels those matches); not once delivered, fulfilled, expired or withdrawn.
+     */
     public void withdraw(String reason, OffsetDateTime now) {
         if (status.closed() || status == Status.DELIVERED) {
             throw Refusal.conflict(kind() + " " + id + " is " + status + "; there is nothing left to withdraw");
@@ -117,13 +120,10 @@ public abstract class Posting extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    /** The organization has more or less than it said (offers); refused once withdrawn. */
+    /** The organization has more or less than it said (offers); refused once withdrawn. @return the quantity before */
     protected BigDecimal changeQuantity(BigDecimal newQuantity, OffsetDateTime now) {
         if (status == Status.WITHDRAWN) {
             throw Refusal.conflict(kind() + " " + id + " is withdrawn; post a new one");
-        }
-        if (newQuantity.compareTo(quantity) == 0) {
-            throw Refusal.invalid("quantity", "is the quantity already (" + quantity.stripTrailingZeros().toPlainString() + ")");
         }
         BigDecimal previous = quantity;
         quantity = newQuantity;
@@ -131,9 +131,12 @@ public abstract class Posting extends PanacheEntityBase {
         return previous;
     }
 
-    /** The organization was suspended: a posting still sought is paused. @return whether it was */
+    /**
+     * The organization was suspended: a posting not closed yet is paused (off the board, offered to
+     * nobody, even if a decline later makes it sought again). @return whether it was
+     */
     public boolean pause(OffsetDateTime now) {
-        if (paused || !status.sought()) {
+        if (paused || status.closed()) {
             return false;
         }
         paused = true;
@@ -141,14 +144,17 @@ public abstract class Posting extends PanacheEntityBase {
         return true;
     }
 
-    /** The organization was reinstated: a paused posting is sought again. @return whether it was paused */
+    /**
+     * The organization was reinstated: a paused posting comes back. @return whether it comes back to
+     * matching (not if it closed meanwhile, e.g. expired while paused)
+     */
     public boolean resume(OffsetDateTime now) {
         if (!paused) {
             return false;
         }
         paused = false;
         updatedAt = now;
-        return true;
+        return !status.closed();
     }
 
     public boolean paused() {

@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 
 import net.collab.action.domain.NeedsAndOffers;
 import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
@@ -47,6 +48,11 @@ public class MatchingConsumer {
         @Override
         public void declined(MatchDeclined declined) {
             needs.matchDeclined(declined.needId(), declined.quantity());
+        }
+
+        @Override
+        public void cancelled(MatchCancelled cancelled) {
+            needs.matchCancelled(cancelled.matchId(), cancelled.needId(), cancelled.quantity());
         }
 
         @Override

@@ -119,8 +119,8 @@ public class OutboxActionEvents implements ActionEvents {
     @Override
     public void ledgerEntryRecorded(LedgerEntry entry) {
         outbox.publish(new LedgerEntryRecorded(entry.id(), entry.organizationId(), entry.sequence(), entry.actionId(),
-                entry.needId(), entry.kind(), entry.amount(), entry.unit(), entry.item(), entry.counterparty(),
-                entry.evidenceReference(), entry.occurredAt(), entry.recordedAt(), entry.reversesEntryId(), entry.previousHash(),
-                entry.hash()));
+                entry.needId(), entry.kind(), entry.amount(), entry.unit(), entry.item(), entry.counterparty(), entry.anonymous(),
+                entry.evidenceReference(), entry.note(), entry.occurredAt(), entry.recordedAt(), entry.reversesEntryId(),
+                entry.previousHash(), entry.hash()));
     }
 }

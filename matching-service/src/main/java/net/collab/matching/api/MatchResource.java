@@ -53,11 +53,27 @@ public class MatchResource {
 
     public record MatchView(UUID id, UUID needId, UUID offerId, UUID requesterOrganizationId, UUID providerOrganizationId,
             BigDecimal quantity, BigDecimal quantityDelivered, String unit, Match.Status status, String explanation,
-            String declineReason, OffsetDateTime proposedAt, OffsetDateTime decidedAt, OffsetDateTime confirmedAt) {
+            String declineReason, String cancelReason, OffsetDateTime proposedAt, OffsetDateTime decidedAt,
+            OffsetDateTime confirmedAt) {
         static MatchView of(Match match) {
             return new MatchView(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
                     match.providerOrganizationId(), match.quantity(), match.quantityDelivered(), match.unit(), match.status(),
-                    match.explanation(), match.declineReason(), match.proposedAt(), match.decidedAt(), match.confirmedAt());
+                    match.explanation(), match.declineReason(), match.cancelReason(), match.proposedAt(), match.decidedAt(),
+                    match.confirmedAt());
+        }
+    }
+
+    /**
+     * A match as anyone may see it, beside the public need: who helps with how much, and how far it
+     * got. Not the reasons the parties wrote (free text that may name the people concerned).
+     */
+    public record PublicMatchView(UUID id, UUID needId, UUID offerId, UUID requesterOrganizationId, UUID providerOrganizationId,
+            BigDecimal quantity, BigDecimal quantityDelivered, String unit, Match.Status status, String explanation,
+            OffsetDateTime proposedAt) {
+        static PublicMatchView of(Match match) {
+            return new PublicMatchView(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                    match.providerOrganizationId(), match.quantity(), match.quantityDelivered(), match.unit(), match.status(),
+                    match.explanation(), match.proposedAt());
         }
     }
 
@@ -124,10 +140,10 @@ public class MatchResource {
     @GET
     @Path("needs/{id}/matches")
     @PermitAll
-    public Page<MatchView> forNeed(@PathParam("id") UUID needId, @QueryParam("page") String page,
+    public Page<PublicMatchView> forNeed(@PathParam("id") UUID needId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         Page.Request paging = Page.request(page, size);
-        return Page.of(matches.forNeed(needId, paging.page(), paging.size()).map(MatchView::of), paging);
+        return Page.of(matches.forNeed(needId, paging.page(), paging.size()).map(PublicMatchView::of), paging);
     }
 
     /** An organization's matches, as requester or provider, newest first: for its members and the coordinator. */

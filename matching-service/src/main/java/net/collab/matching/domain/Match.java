@@ -35,11 +35,16 @@ public class Match extends PanacheEntityBase {
         /** Everything accepted has been delivered; waiting for the requester's confirmation. */
         DELIVERED,
         /** The requester confirmed receipt. */
-        CONFIRMED;
+        CONFIRMED,
+        /** Ended by the network: the need was withdrawn or expired, or a party was suspended. */
+        CANCELLED;
+
+        /** The statuses whose quantity no longer counts as covering the need nor as taken from the offer. */
+        public static final java.util.List<Status> RELEASED = java.util.List.of(DECLINED, CANCELLED);
 
         /** Whether the quantity still counts as covering the need. */
         public boolean holds() {
-            return this != DECLINED;
+            return !RELEASED.contains(this);
         }
     }
 
@@ -62,6 +67,8 @@ public class Match extends PanacheEntityBase {
     private String explanation;
     @Column(name = "decline_reason")
     private String declineReason;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
     @Column(name = "proposed_at")
     private OffsetDateTime proposedAt;
     @Column(name = "decided_at")
@@ -103,6 +110,20 @@ public class Match extends PanacheEntityBase {
         status = Status.DECLINED;
         declineReason = reason;
         decidedAt = now;
+    }
+
+    /**
+     * The network ends it: a proposal, or (when the need is closed for good) an accepted match not
+     * yet fully delivered. @return whether it was cancelled
+     */
+    public boolean cancel(boolean acceptedToo, String reason, OffsetDateTime now) {
+        if (status != Status.PROPOSED && !(acceptedToo && status == Status.ACCEPTED)) {
+            return false;
+        }
+        status = Status.CANCELLED;
+        cancelReason = reason;
+        decidedAt = now;
+        return true;
     }
 
     /** The provider delivered {@code delivered} more; never more than was accepted. */
@@ -179,6 +200,10 @@ public class Match extends PanacheEntityBase {
 
     public String declineReason() {
         return declineReason;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
     }
 
     public OffsetDateTime proposedAt() {

@@ -11,4 +11,6 @@ public interface MatchEvents {
     void delivered(Match match, Delivery delivery);
 
     void confirmed(Match match);
+
+    void cancelled(Match match);
 }

@@ -43,7 +43,7 @@ public class MatchLifecycle {
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.decline(reason, now());
         events.declined(match);
-        Match.flush(); // the released quantity is matched again in this transaction, after the decline is written
+        Match.flush(); // the released quantity is matched again in this transaction, once the decline is written
         matcher.released(match);
         return match;
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The walking skeleton's rule: same category and item, the offer's area covers the need's place
- * (a division code is a prefix of its descendants' codes), the offer is still available and has
- * quantity left, and the two sides are different organizations. Ranking comes with the real
+ * (a division code is a prefix of its descendants' codes), the need's deadline has not passed, the
+ * offer is still available and has quantity left, and the two sides are different organizations. Ranking comes with the real
  * matcher.
  */
 public final class MatchRule {
@@ -17,6 +17,7 @@ public final class MatchRule {
 
     public static boolean matches(NeedReplica need, OfferReplica offer, OffsetDateTime now) {
         return need.open && offer.open
+                && (need.deadline == null || need.deadline.isAfter(now))
                 && need.category == offer.category
                 && sameItem(need.item, offer.item)
                 && need.unit.equals(offer.unit)

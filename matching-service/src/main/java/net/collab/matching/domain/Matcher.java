@@ -74,12 +74,36 @@ public class Matcher {
         return proposed;
     }
 
+    /**
+     * The need leaves matching: its proposals are cancelled (MatchCancelled), and, when it is closed
+     * for good (withdrawn, expired), its accepted matches not yet delivered too; the quantity they held
+     * goes back to their offers, which are offered to the other open needs at once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void needClosed(UUID needId) {
+    public void needClosed(UUID needId, boolean forGood, String reason) {
         NeedReplica need = NeedReplica.findById(needId);
-        if (need != null) {
-            lockMatching(); // not while a proposal is being made
-            need.open = false;
+        if (need == null) {
+            return;
+        }
+        lockMatching(); // not while a proposal is being made
+        need.open = false;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<OfferReplica> released = new ArrayList<>();
+        for (Match match : Match.<Match>list("needId", needId)) {
+            if (match.cancel(forGood, reason, now)) {
+                events.cancelled(match);
+                OfferReplica offer = OfferReplica.findById(match.offerId());
+                if (offer != null && !released.contains(offer)) {
+                    released.add(offer);
+                }
+            }
+        }
+        Match.flush(); // the cancelled matches hold nothing from here on
+        for (OfferReplica offer : released) {
+            refreshAvailable(offer);
+            if (offer.open) {
+                matchWithOpenNeeds(offer);
+            }
         }
     }
 
@@ -107,19 +131,41 @@ public class Matcher {
         return matchWithOpenNeeds(offer);
     }
 
+    /**
+     * The offer leaves matching: its proposals not yet accepted are cancelled (MatchCancelled), and
+     * the needs they were for look for other offers at once. Accepted matches stand: the provider
+     * promised them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void offerClosed(UUID offerId) {
+    public void offerClosed(UUID offerId, String reason) {
         OfferReplica offer = OfferReplica.findById(offerId);
-        if (offer != null) {
-            lockMatching();
-            offer.open = false;
+        if (offer == null) {
+            return;
+        }
+        lockMatching();
+        offer.open = false;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<UUID> needs = new ArrayList<>();
+        for (Match match : Match.<Match>list("offerId", offerId)) {
+            if (match.cancel(false, reason, now)) {
+                events.cancelled(match);
+                needs.add(match.needId());
+            }
+        }
+        Match.flush();
+        refreshAvailable(offer);
+        for (UUID needId : needs) {
+            NeedReplica need = NeedReplica.findById(needId);
+            if (need != null && need.open) {
+                matchWithOpenOffers(need);
+            }
         }
     }
 
     /**
-     * The provider has more or less than it said. What was proposed stays proposed; what is left is
-     * the new quantity less what the offer has proposed so far (never below nothing), and more left
-     * is offered to the open needs at once.
+     * The provider has more or less than it said. What was proposed stays proposed; what is free is
+     * the new whole less what proposals hold (never below nothing), and more free is offered to the
+     * open needs at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> offerQuantityChanged(UUID offerId, BigDecimal quantity) {
@@ -128,12 +174,18 @@ public class Matcher {
             return List.of();
         }
         lockMatching();
-        BigDecimal proposed = entityManager.createQuery(
-                "select coalesce(sum(m.quantity), 0) from Match m where m.offerId = ?1 and m.status <> ?2", BigDecimal.class)
-                .setParameter(1, offerId).setParameter(2, Match.Status.DECLINED).getSingleResult();
         BigDecimal before = offer.quantityAvailable;
-        offer.quantityAvailable = quantity.subtract(proposed).max(BigDecimal.ZERO);
+        offer.quantity = quantity;
+        refreshAvailable(offer);
         return offer.quantityAvailable.compareTo(before) > 0 && offer.open ? matchWithOpenNeeds(offer) : List.of();
+    }
+
+    /** What is free: the offer's whole quantity less what its proposals still hold, never below nothing. */
+    private void refreshAvailable(OfferReplica offer) {
+        BigDecimal held = entityManager.createQuery(
+                "select coalesce(sum(m.quantity), 0) from Match m where m.offerId = ?1 and m.status not in ?2", BigDecimal.class)
+                .setParameter(1, offer.id).setParameter(2, Match.Status.RELEASED).getSingleResult();
+        offer.quantityAvailable = offer.quantity.subtract(held).max(BigDecimal.ZERO);
     }
 
     private java.util.Optional<Match> proposeIfMatching(NeedReplica need, OfferReplica offer) {
@@ -155,30 +207,37 @@ public class Matcher {
     }
 
     /**
-     * The provider declined: the quantity it held goes back to its offer, and the need looks for
-     * other offers at once (never the same one again).
+     * The provider declined: the quantity it held is free again; the need looks for other offers at
+     * once (never the same one again), and the offer for other needs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> released(Match match) {
         lockMatching();
+        List<Match> proposed = new ArrayList<>();
         OfferReplica offer = OfferReplica.findById(match.offerId());
         if (offer != null) {
-            offer.quantityAvailable = offer.quantityAvailable.add(match.quantity());
+            refreshAvailable(offer);
         }
         NeedReplica need = NeedReplica.findById(match.needId());
-        return need != null && need.open ? matchWithOpenOffers(need) : List.of();
+        if (need != null && need.open) {
+            proposed.addAll(matchWithOpenOffers(need));
+        }
+        if (offer != null && offer.open) {
+            proposed.addAll(matchWithOpenNeeds(offer));
+        }
+        return proposed;
     }
 
-    /** What is already proposed for the need (declined proposals hold nothing), and whether this offer was ever proposed to it. */
+    /** What is already proposed for the need (declined and cancelled proposals hold nothing), and whether this offer was ever proposed to it. */
     private record Proposed(BigDecimal quantity, boolean byThisOffer) {
     }
 
     private Proposed proposedFor(UUID needId, UUID offerId) {
         Object[] row = (Object[]) entityManager.createQuery("""
-                select coalesce(sum(case when m.status <> ?3 then m.quantity else 0 end), 0),
+                select coalesce(sum(case when m.status not in ?3 then m.quantity else 0 end), 0),
                     count(case when m.offerId = ?2 then 1 end)
                 from Match m where m.needId = ?1""")
-                .setParameter(1, needId).setParameter(2, offerId).setParameter(3, Match.Status.DECLINED).getSingleResult();
+                .setParameter(1, needId).setParameter(2, offerId).setParameter(3, Match.Status.RELEASED).getSingleResult();
         return new Proposed((BigDecimal) row[0], ((Number) row[1]).longValue() > 0);
     }
 

@@ -26,6 +26,9 @@ public class OfferReplica extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ResourceCategory category;
     public String item;
+    /** The whole quantity offered, as the provider last said. */
+    public BigDecimal quantity;
+    /** What is free to propose: the whole less what proposals still hold ({@code Matcher.refreshAvailable}). */
     @Column(name = "quantity_available")
     public BigDecimal quantityAvailable;
     public String unit;

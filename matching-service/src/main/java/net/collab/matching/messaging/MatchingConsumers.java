@@ -65,12 +65,12 @@ public class MatchingConsumers {
 
         @Override
         public void withdrawn(NeedWithdrawn event) {
-            matcher.needClosed(event.needId());
+            matcher.needClosed(event.needId(), true, "需求已撤回 the need was withdrawn");
         }
 
         @Override
         public void paused(NeedPaused event) {
-            matcher.needClosed(event.needId());
+            matcher.needClosed(event.needId(), false, "需求方组织已暂停 the requesting organization is suspended");
         }
 
         @Override
@@ -80,7 +80,7 @@ public class MatchingConsumers {
 
         @Override
         public void expired(NeedExpired event) {
-            matcher.needClosed(event.needId());
+            matcher.needClosed(event.needId(), true, "需求已过期 the need expired");
         }
     };
 
@@ -92,12 +92,12 @@ public class MatchingConsumers {
 
         @Override
         public void withdrawn(OfferWithdrawn event) {
-            matcher.offerClosed(event.offerId());
+            matcher.offerClosed(event.offerId(), "供给已撤回 the offer was withdrawn");
         }
 
         @Override
         public void paused(OfferPaused event) {
-            matcher.offerClosed(event.offerId());
+            matcher.offerClosed(event.offerId(), "提供方组织已暂停 the providing organization is suspended");
         }
 
         @Override
@@ -133,6 +133,7 @@ public class MatchingConsumers {
         offer.organizationId = posted.organizationId();
         offer.category = posted.category();
         offer.item = posted.item();
+        offer.quantity = posted.quantity();
         offer.quantityAvailable = posted.quantity();
         offer.unit = posted.unit();
         offer.areaCode = posted.areaCode();

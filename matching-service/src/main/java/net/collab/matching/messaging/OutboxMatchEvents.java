@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
@@ -44,6 +45,12 @@ public class OutboxMatchEvents implements MatchEvents {
         outbox.publish(new MatchDelivered(match.id(), delivery.id(), match.needId(), match.offerId(),
                 match.requesterOrganizationId(), match.providerOrganizationId(), delivery.quantity(), match.quantityDelivered(),
                 match.quantity(), match.unit(), delivery.reportedAt()));
+    }
+
+    @Override
+    public void cancelled(Match match) {
+        outbox.publish(new MatchCancelled(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), match.quantity(), match.unit(), match.cancelReason(), match.decidedAt()));
     }
 
     @Override

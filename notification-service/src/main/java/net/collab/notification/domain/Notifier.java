@@ -22,6 +22,7 @@ public class Notifier {
     public static final String MATCH_DECLINED = "MATCH_DECLINED";
     public static final String MATCH_DELIVERED = "MATCH_DELIVERED";
     public static final String MATCH_CONFIRMED = "MATCH_CONFIRMED";
+    public static final String MATCH_CANCELLED = "MATCH_CANCELLED";
 
     @Inject
     OrganizationReplica organizations;
@@ -69,8 +70,17 @@ public class Notifier {
     public void matchDeclined(MatchStep match, String reason) {
         String provider = name(match.providerOrganizationId(), "提供方 The provider");
         deliver(match.requesterOrganizationId(), MATCH_DECLINED, match.matchId(), "匹配被婉拒 Match declined",
-                String.format("%s 无法提供 %s %s：%s。正在为您的需求重新匹配。 %s cannot deliver %s %s: %s. Your need is being matched again.",
+                String.format("%s 无法提供 %s %s：%s。如需求仍在，将重新匹配。 %s cannot deliver %s %s: %s. If the need is still open, it is matched again.",
                         provider, match.quantity(), match.unit(), reason, provider, match.quantity(), match.unit(), reason));
+    }
+
+    /** The network ended the match: both sides hear why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchCancelled(MatchStep match, String reason) {
+        String body = String.format("%s %s 的匹配已取消：%s。 The match for %s %s was cancelled: %s.", match.quantity(), match.unit(),
+                reason, match.quantity(), match.unit(), reason);
+        deliver(match.providerOrganizationId(), MATCH_CANCELLED, match.matchId(), "匹配已取消 Match cancelled", body);
+        deliver(match.requesterOrganizationId(), MATCH_CANCELLED, match.matchId(), "匹配已取消 Match cancelled", body);
     }
 
     /** A delivery was reported: the requester is asked to confirm once everything has arrived. */

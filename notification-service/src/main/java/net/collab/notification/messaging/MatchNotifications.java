@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
@@ -61,6 +62,12 @@ public class MatchNotifications {
         public void declined(MatchDeclined declined) {
             notifier.matchDeclined(new Notifier.MatchStep(declined.matchId(), declined.requesterOrganizationId(),
                     declined.providerOrganizationId(), declined.quantity().toPlainString(), declined.unit()), declined.reason());
+        }
+
+        @Override
+        public void cancelled(MatchCancelled cancelled) {
+            notifier.matchCancelled(new Notifier.MatchStep(cancelled.matchId(), cancelled.requesterOrganizationId(),
+                    cancelled.providerOrganizationId(), cancelled.quantity().toPlainString(), cancelled.unit()), cancelled.reason());
         }
 
         @Override

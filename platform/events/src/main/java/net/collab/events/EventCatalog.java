@@ -28,6 +28,7 @@ import net.collab.events.action.OfferQuantityChanged;
 import net.collab.events.action.OfferResumed;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
@@ -57,7 +58,8 @@ public final class EventCatalog {
             OfferWithdrawn.class, OfferPaused.class, OfferResumed.class, OfferQuantityChanged.class,
             ActionPublished.class, ActionUpdated.class, ActionStatusChanged.class,
             AdvocacyPublished.class, AdvocacyWithdrawn.class, LedgerEntryRecorded.class,
-            MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchDelivered.class, MatchConfirmed.class);
+            MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchDelivered.class, MatchConfirmed.class,
+            MatchCancelled.class);
 
     /** Per topic, the sealed interface its event types implement. */
     private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(

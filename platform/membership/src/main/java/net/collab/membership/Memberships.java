@@ -39,7 +39,7 @@ public class Memberships {
     public Capacity requireActiveAdministrator(UUID organizationId, String subject) {
         OrganizationReplica.Standing standing = replica.standing(organizationId, subject);
         Capacity capacity = requireActive(organizationId, standing);
-        if (capacity == Capacity.MEMBER && !standing.administrator()) {
+        if (!standing.administrator() && !standing.administratorOfActiveSponsor()) {
             throw Refusal.forbidden("only an administrator (ORG_ADMIN) of organization " + organizationId
                     + " (or of the hub that sponsors it) may do this; you are a member without that role");
         }

@@ -48,6 +48,7 @@ import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.action.OfferPosted;
 import net.collab.events.action.OfferWithdrawn;
 import net.collab.events.matching.MatchAccepted;
+import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
@@ -130,7 +131,8 @@ class EventGoldenFormsTest {
                     List.of(ServiceDomain.ELDERLY_CARE), List.of("370811012"), AT),
             new AdvocacyWithdrawn(POST, ORGANIZATION, "已过时 out of date"),
             new LedgerEntryRecorded(ENTRY, ORGANIZATION, 2, ACTION, NEED, LedgerEntryKind.MONEY_RECEIVED, new BigDecimal("5000.00"),
-                    "CNY", null, "济宁某公司 a Jining company", "银行回单 bank slip 2026-117", AT.minusHours(2), AT, null,
+                    "CNY", null, "济宁某公司 a Jining company", false, "银行回单 bank slip 2026-117", "冬季送暖 winter warmth",
+                    AT.minusHours(2), AT, null,
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                     "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
             new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
@@ -141,7 +143,9 @@ class EventGoldenFormsTest {
                     AT.plusHours(1)),
             new MatchDelivered(MATCH, UUID.fromString("6b7c8d9e-9999-4ab1-9c43-5e6f7a8b9ca3"), NEED, OFFER, ORGANIZATION, HUB,
                     new BigDecimal("200"), new BigDecimal("500"), new BigDecimal("500"), "只", AT.plusHours(5)),
-            new MatchConfirmed(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(6)))
+            new MatchConfirmed(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(6)),
+            new MatchCancelled(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", "需求已撤回 the need was withdrawn",
+                    AT.plusHours(2)))
             .collect(Collectors.toMap(DomainEvent::getClass, event -> event, (a, b) -> a, LinkedHashMap::new));
 
     static Stream<Class<? extends DomainEvent>> types() {

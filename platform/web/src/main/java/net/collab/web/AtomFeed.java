@@ -42,7 +42,8 @@ public final class AtomFeed {
             xml.setDefaultNamespace(ATOM);
             xml.writeStartElement(ATOM, "feed");
             xml.writeDefaultNamespace(ATOM);
-            element(xml, "id", "urn:collabnet:" + self.getPath());
+            // One id per feed: the same path with other filters is another feed.
+            element(xml, "id", "urn:collabnet:" + self.getRawPath() + (self.getRawQuery() == null ? "" : "?" + self.getRawQuery()));
             element(xml, "title", title);
             element(xml, "updated", time(entries.stream().map(Entry::updated).max(OffsetDateTime::compareTo).orElse(empty)));
             link(xml, "self", self);

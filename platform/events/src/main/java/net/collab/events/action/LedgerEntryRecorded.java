@@ -13,7 +13,8 @@ import net.collab.events.Vocabulary.LedgerEntryKind;
  * ledger is append-only: a correction is a new entry that {@code reverses} an earlier one. Each
  * entry carries its place in the organization's chain ({@code sequence}) and the hashes that link
  * it to the one before, so that whoever keeps these events can verify the ledger independently of
- * action-service. {@code counterparty} is absent when the donor asked to stay anonymous.
+ * action-service: the event carries every field the hash covers. {@code counterparty} is absent
+ * when the donor asked to stay anonymous ({@code anonymous}).
  */
 @EventContract(topic = Topics.LEDGER, type = "net.collab.ledger.entry-recorded.v1")
 public record LedgerEntryRecorded(
@@ -27,7 +28,9 @@ public record LedgerEntryRecorded(
         String unit,
         String item,
         String counterparty,
+        boolean anonymous,
         String evidenceReference,
+        String note,
         OffsetDateTime occurredAt,
         OffsetDateTime recordedAt,
         UUID reversesEntryId,

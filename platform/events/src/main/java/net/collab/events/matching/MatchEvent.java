@@ -8,7 +8,7 @@ import net.collab.events.DomainEvent;
  * does with it (rather than marking it processed and ignoring it).
  */
 public sealed interface MatchEvent extends DomainEvent permits MatchProposed, MatchAccepted, MatchDeclined, MatchDelivered,
-        MatchConfirmed {
+        MatchConfirmed, MatchCancelled {
 
     /** What a consumer of {@code matching.matches.v1} does with each type. */
     interface Handler {
@@ -21,6 +21,8 @@ public sealed interface MatchEvent extends DomainEvent permits MatchProposed, Ma
         void delivered(MatchDelivered event);
 
         void confirmed(MatchConfirmed event);
+
+        void cancelled(MatchCancelled event);
     }
 
     void dispatchTo(Handler handler);
