@@ -59,8 +59,8 @@ class IncrementalMatchingTest {
     @Test
     void offerThatCoversTheNeedsPlaceIsProposedOnceEvenWhenTheNeedIsRedelivered() {
         String item = "口罩-" + UUID.randomUUID();
-        UUID provider = UUID.randomUUID();
-        UUID requester = UUID.randomUUID();
+        UUID provider = Parties.approved(replica);
+        UUID requester = Parties.approved(replica);
         OfferPosted offer = offer(provider, item, 300, "370811");
         NeedPosted need = need(requester, item, 500, "370811012002");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
@@ -84,12 +84,12 @@ class IncrementalMatchingTest {
     @Test
     void offersElsewhereOrOfAnotherItemOrFromTheSameOrganizationAreNotProposed() {
         String item = "消毒液-" + UUID.randomUUID();
-        UUID requester = UUID.randomUUID();
+        UUID requester = Parties.approved(replica);
         NeedPosted need = need(requester, item, 10, "110108010009");
-        TestEvents.send(offer(UUID.randomUUID(), item, 10, "370811"));            // another city
-        TestEvents.send(offer(UUID.randomUUID(), item + "-其他", 10, "110108")); // another item
+        TestEvents.send(offer(Parties.approved(replica), item, 10, "370811"));            // another city
+        TestEvents.send(offer(Parties.approved(replica), item + "-其他", 10, "110108")); // another item
         TestEvents.send(offer(requester, item, 10, "110108"));                   // the requester itself
-        OfferPosted fitting = offer(UUID.randomUUID(), item, 4, "110108010");
+        OfferPosted fitting = offer(Parties.approved(replica), item, 4, "110108010");
         TestEvents.send(need);
         TestEvents.send(fitting);
 
@@ -106,7 +106,7 @@ class IncrementalMatchingTest {
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> replica.status(provider).equals(java.util.Optional.of(OrganizationStatus.APPROVED)));
         String item = "轮椅-" + UUID.randomUUID();
-        NeedPosted need = need(UUID.randomUUID(), item, 2, "350302");
+        NeedPosted need = need(Parties.approved(replica), item, 2, "350302");
         TestEvents.send(offer(provider, item, 5, "3503"));
         TestEvents.send(need);
 
@@ -130,12 +130,12 @@ class IncrementalMatchingTest {
     @Test
     void aPausedNeedIsProposedNothingUntilItIsResumed() throws Exception {
         String item = "药品-" + UUID.randomUUID();
-        UUID requester = UUID.randomUUID();
+        UUID requester = Parties.approved(replica);
         NeedPosted need = need(requester, item, 10, "370811012002");
         TestEvents.send(need);
         TestEvents.send(new net.collab.events.action.NeedPaused(need.needId(), requester));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pausedNeedClosed(need.needId()));
-        OfferPosted offer = offer(UUID.randomUUID(), item, 10, "3708");
+        OfferPosted offer = offer(Parties.approved(replica), item, 10, "3708");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(offer);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offerKnown(offer.offerId()));
@@ -152,10 +152,10 @@ class IncrementalMatchingTest {
     @Test
     void anOfferThatGrowsCoversWhatItCouldNotBefore() {
         String item = "血压计-" + UUID.randomUUID();
-        UUID provider = UUID.randomUUID();
+        UUID provider = Parties.approved(replica);
         OfferPosted offer = offer(provider, item, 3, "3708");
-        NeedPosted first = need(UUID.randomUUID(), item, 3, "370811012002");
-        NeedPosted second = need(UUID.randomUUID(), item, 5, "370811012007");
+        NeedPosted first = need(Parties.approved(replica), item, 3, "370811012002");
+        NeedPosted second = need(Parties.approved(replica), item, 5, "370811012007");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(offer);
             TestEvents.send(first);

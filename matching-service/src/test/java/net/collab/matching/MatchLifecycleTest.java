@@ -135,9 +135,9 @@ class MatchLifecycleTest {
         String decliner = "decliner-" + UUID.randomUUID();
         UUID declining = organization(decliner);
         String item = "轮椅-" + UUID.randomUUID();
-        NeedPosted need = IncrementalMatchingTest.need(UUID.randomUUID(), item, 2, "370811012002");
+        NeedPosted need = IncrementalMatchingTest.need(Parties.approved(replica), item, 2, "370811012002");
         OfferPosted first = IncrementalMatchingTest.offer(declining, item, 2, "370811");
-        OfferPosted second = IncrementalMatchingTest.offer(UUID.randomUUID(), item, 2, "3708");
+        OfferPosted second = IncrementalMatchingTest.offer(Parties.approved(replica), item, 2, "3708");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(first);
             TestEvents.send(need);
@@ -171,7 +171,7 @@ class MatchLifecycleTest {
         String decliner = "decliner-" + UUID.randomUUID();
         UUID declining = organization(decliner);
         String item = "消毒液-" + UUID.randomUUID();
-        NeedPosted need = IncrementalMatchingTest.need(UUID.randomUUID(), item, 10, "370811012002");
+        NeedPosted need = IncrementalMatchingTest.need(Parties.approved(replica), item, 10, "370811012002");
         OfferPosted offer = IncrementalMatchingTest.offer(declining, item, 10, "3708");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(offer);
@@ -183,7 +183,7 @@ class MatchLifecycleTest {
             given().auth().oauth2(TestTokens.user(decliner)).contentType(ContentType.JSON).body(Map.of("reason", "只剩4瓶"))
                     .when().post("/matches/{id}/decline", match).then().statusCode(200);
 
-            NeedPosted other = IncrementalMatchingTest.need(UUID.randomUUID(), item, 10, "370811012007");
+            NeedPosted other = IncrementalMatchingTest.need(Parties.approved(replica), item, 10, "370811012007");
             TestEvents.send(other);
             var record = probe.await(ofType(PROPOSED).and(r -> r.value().contains(other.needId().toString())), Duration.ofSeconds(20));
             assertThat(((MatchProposed) EventCodec.fromJson(PROPOSED, record.value())).quantity()).isEqualByComparingTo("4");
@@ -199,8 +199,8 @@ class MatchLifecycleTest {
         String providerMember = "provider-" + UUID.randomUUID();
         UUID provider = organization(providerMember);
         String item = "米-" + UUID.randomUUID();
-        NeedPosted first = IncrementalMatchingTest.need(UUID.randomUUID(), item, 3, "370811012002");
-        NeedPosted second = IncrementalMatchingTest.need(UUID.randomUUID(), item, 3, "370811012007");
+        NeedPosted first = IncrementalMatchingTest.need(Parties.approved(replica), item, 3, "370811012002");
+        NeedPosted second = IncrementalMatchingTest.need(Parties.approved(replica), item, 3, "370811012007");
         OfferPosted offer = IncrementalMatchingTest.offer(provider, item, 3, "3708");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(offer);

@@ -188,6 +188,7 @@ public class NeedsAndOffers {
         needOfMatch(needId).proposed(quantity, now());
     }
 
+    /** A provider declined, or nobody answered in time: that quantity is sought again. */
     public void matchDeclined(UUID needId, java.math.BigDecimal quantity) {
         needOfMatch(needId).released(quantity, now());
     }

@@ -15,6 +15,8 @@ import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
+import net.collab.events.matching.MatchExpired;
+import net.collab.events.matching.NeedEscalated;
 import net.collab.events.matching.MatchProposed;
 import net.collab.messaging.IdempotentConsumer;
 
@@ -48,6 +50,16 @@ public class MatchingConsumer {
         @Override
         public void declined(MatchDeclined declined) {
             needs.matchDeclined(declined.needId(), declined.quantity());
+        }
+
+        @Override
+        public void expired(MatchExpired expired) {
+            needs.matchDeclined(expired.needId(), expired.quantity());
+        }
+
+        @Override
+        public void escalated(NeedEscalated escalated) {
+            // The coordinator's business: the need's status and quantities do not change.
         }
 
         @Override

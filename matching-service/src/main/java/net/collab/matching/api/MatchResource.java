@@ -53,14 +53,52 @@ public class MatchResource {
 
     public record MatchView(UUID id, UUID needId, UUID offerId, UUID requesterOrganizationId, UUID providerOrganizationId,
             BigDecimal quantity, BigDecimal quantityDelivered, String unit, Match.Status status, String explanation,
-            String declineReason, String cancelReason, OffsetDateTime proposedAt, OffsetDateTime decidedAt,
-            OffsetDateTime confirmedAt) {
+            BigDecimal score, String declineReason, String cancelReason, OffsetDateTime proposedAt, OffsetDateTime expiresAt,
+            OffsetDateTime decidedAt, OffsetDateTime confirmedAt) {
         static MatchView of(Match match) {
             return new MatchView(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
                     match.providerOrganizationId(), match.quantity(), match.quantityDelivered(), match.unit(), match.status(),
-                    match.explanation(), match.declineReason(), match.cancelReason(), match.proposedAt(), match.decidedAt(),
-                    match.confirmedAt());
+                    match.explanation(), match.score(), match.declineReason(), match.cancelReason(), match.proposedAt(),
+                    match.expiresAt(), match.decidedAt(), match.confirmedAt());
         }
+    }
+
+    /** A need that waits too long, as the coordinator sees it. */
+    public record EscalationView(UUID needId, UUID requesterOrganizationId, String requesterName, String item,
+            BigDecimal quantity, BigDecimal quantityCovered, String unit, String areaCode, OffsetDateTime postedAt,
+            OffsetDateTime escalatedAt) {
+    }
+
+    @Inject
+    net.collab.matching.domain.Matcher matcher;
+
+    /**
+     * The batch optimizer (coordinator): the allocation of greatest total score over all open needs
+     * and free offers, proposing what incremental matching left open; answers what it found.
+     */
+    @POST
+    @Path("optimizations")
+    @Authenticated
+    public net.collab.matching.domain.Matcher.Optimization optimize() {
+        if (!caller.isCoordinator()) {
+            throw Refusal.forbidden("only the network's coordinator runs the optimizer");
+        }
+        return matcher.optimize();
+    }
+
+    /** Needs escalated and still not covered, longest waiting first: the coordinator's to-do list. */
+    @GET
+    @Path("escalations")
+    @Authenticated
+    public Page<EscalationView> escalations(@QueryParam("page") String page, @QueryParam("size") String size) {
+        if (!caller.isCoordinator()) {
+            throw Refusal.forbidden("only the network's coordinator sees the escalated needs");
+        }
+        Page.Request paging = Page.request(page, size);
+        var found = matches.escalated(paging.page(), paging.size());
+        var names = organizations.names(found.items().stream().map(need -> need.organizationId).distinct().toList());
+        return Page.of(found.map(need -> new EscalationView(need.id, need.organizationId, names.get(need.organizationId),
+                need.item, need.quantity, need.quantityCovered, need.unit, need.areaCode, need.postedAt, need.escalatedAt)), paging);
     }
 
     /**

@@ -37,10 +37,12 @@ public class Match extends PanacheEntityBase {
         /** The requester confirmed receipt. */
         CONFIRMED,
         /** Ended by the network: the need was withdrawn or expired, or a party was suspended. */
-        CANCELLED;
+        CANCELLED,
+        /** Nobody answered it in time. */
+        EXPIRED;
 
         /** The statuses whose quantity no longer counts as covering the need nor as taken from the offer. */
-        public static final java.util.List<Status> RELEASED = java.util.List.of(DECLINED, CANCELLED);
+        public static final java.util.List<Status> RELEASED = java.util.List.of(DECLINED, CANCELLED, EXPIRED);
 
         /** Whether the quantity still counts as covering the need. */
         public boolean holds() {
@@ -65,6 +67,11 @@ public class Match extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     private Status status;
     private String explanation;
+    /** The ranking's score when it was proposed (its parts are in the explanation). */
+    private BigDecimal score;
+    /** When it expires if nobody answers. */
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
     @Column(name = "decline_reason")
     private String declineReason;
     @Column(name = "cancel_reason")
@@ -82,7 +89,8 @@ public class Match extends PanacheEntityBase {
     protected Match() {
     }
 
-    static Match propose(NeedReplica need, OfferReplica offer, BigDecimal quantity, String explanation, OffsetDateTime now) {
+    static Match propose(NeedReplica need, OfferReplica offer, BigDecimal quantity, BigDecimal score, String explanation,
+            OffsetDateTime now, OffsetDateTime expiresAt) {
         Match match = new Match();
         match.id = UUID.randomUUID();
         match.needId = need.id;
@@ -93,8 +101,17 @@ public class Match extends PanacheEntityBase {
         match.unit = need.unit;
         match.status = Status.PROPOSED;
         match.explanation = explanation;
+        match.score = score;
         match.proposedAt = now;
+        match.expiresAt = expiresAt;
         return match;
+    }
+
+    /** Nobody answered in time: it holds nothing any more. */
+    void expire(OffsetDateTime now) {
+        require(Status.PROPOSED, "expired");
+        status = Status.EXPIRED;
+        decidedAt = now;
     }
 
     /** The provider takes it on. */
@@ -200,6 +217,14 @@ public class Match extends PanacheEntityBase {
 
     public String declineReason() {
         return declineReason;
+    }
+
+    public BigDecimal score() {
+        return score;
+    }
+
+    public OffsetDateTime expiresAt() {
+        return expiresAt;
     }
 
     public String cancelReason() {

@@ -13,4 +13,9 @@ public interface MatchEvents {
     void confirmed(Match match);
 
     void cancelled(Match match);
+
+    void expired(Match match);
+
+    /** The need still waits for a provider after the configured time: the coordinator is told. */
+    void escalated(NeedReplica need, java.time.OffsetDateTime at);
 }

@@ -28,11 +28,15 @@ public class MatchLifecycle {
     @Inject
     MatchEvents events;
 
+    @Inject
+    ProviderRecords providers;
+
     @Transactional
     public Match accept(UUID matchId, String subject) {
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.accept(now());
+        providers.accepted(match.providerOrganizationId());
         events.accepted(match);
         return match;
     }
@@ -42,6 +46,7 @@ public class MatchLifecycle {
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.decline(reason, now());
+        providers.declined(match.providerOrganizationId());
         events.declined(match);
         Match.flush(); // the released quantity is matched again in this transaction, once the decline is written
         matcher.released(match);
@@ -53,6 +58,9 @@ public class MatchLifecycle {
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.deliver(quantity);
+        if (match.status() == Match.Status.DELIVERED) {
+            providers.delivered(match.providerOrganizationId());
+        }
         Delivery delivery = Delivery.of(match, quantity, note, subject, now());
         delivery.persist();
         events.delivered(match, delivery);
@@ -64,6 +72,7 @@ public class MatchLifecycle {
         Match match = find(matchId);
         memberships.requireActiveMember(match.requesterOrganizationId(), subject);
         match.confirm(now());
+        providers.ended(match.providerOrganizationId());
         events.confirmed(match);
         return match;
     }

@@ -22,6 +22,14 @@ public class MatchQueries {
         return new Slice<>(query.page(page, size).list(), query.count());
     }
 
+    /** Needs escalated to the coordinator and still not covered, longest waiting first. */
+    @Transactional
+    public Slice<NeedReplica> escalated(int page, int size) {
+        PanacheQuery<NeedReplica> query = NeedReplica.find("escalatedAt is not null and open = true and quantityCovered < quantity",
+                Sort.by("postedAt").and("id"));
+        return new Slice<>(query.page(page, size).list(), query.count());
+    }
+
     /** An organization's matches, as requester or provider, optionally in one status, newest first. */
     @Transactional
     public Slice<Match> forOrganization(UUID organizationId, Match.Status status, int page, int size) {

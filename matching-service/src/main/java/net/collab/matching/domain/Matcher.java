@@ -4,24 +4,39 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import net.collab.matching.config.MatchingSettings;
+import net.collab.membership.AreaReplica;
+
 /**
- * Incremental matching: each new need looks for offers, each new offer for needs. Matching runs one
- * transaction at a time (an advisory lock), so two events cannot promise the same quantity twice.
+ * Incremental, indexed, ranked matching. Each new need looks for the offers that cover its place
+ * (those at its own area or an ancestor: at most five codes, through an index), each new offer for
+ * the open needs in its area's subtree (an index range); the database ranks the candidates (see
+ * {@link Ranking}) and hands over only a batch at a time, so an event's cost follows what it
+ * proposes, not how many items are open. Quantities proposed are reserved on both sides. Matching
+ * runs one transaction at a time (an advisory lock), so two events, or two instances, never promise
+ * the same units twice.
  */
 @ApplicationScoped
 public class Matcher {
 
     private static final String MATCHING_LOCK = "matching";
+    /** Candidates fetched at a time; another batch only if the first did not cover everything. */
+    static final int BATCH = 20;
 
     @Inject
     EntityManager entityManager;
@@ -32,12 +47,29 @@ public class Matcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    MatchingSettings settings;
+
+    @Inject
+    AreaReplica areas;
+
+    @Inject
+    ProviderRecords providers;
+
+    private Ranking ranking;
+
+    @PostConstruct
+    void rank() {
+        ranking = new Ranking(settings.weights());
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> needPosted(NeedReplica need) {
         lockMatching();
         if (NeedReplica.findById(need.id) != null) {
             return List.of(); // already known: the event was published twice by the outbox relay
         }
+        need.itemKey = ItemSynonyms.key(need.item);
         need.persist();
         return matchWithOpenOffers(need);
     }
@@ -48,30 +80,116 @@ public class Matcher {
         if (OfferReplica.findById(offer.id) != null) {
             return List.of();
         }
+        offer.itemKey = ItemSynonyms.key(offer.item);
         offer.persist();
         return matchWithOpenNeeds(offer);
     }
 
-    /** Proposes the open offers of the need's category, oldest first, while the need lacks something. */
+    /** The best offers for the need, a batch at a time, until it is covered or none is left. */
     private List<Match> matchWithOpenOffers(NeedReplica need) {
         List<Match> proposed = new ArrayList<>();
-        for (OfferReplica offer : OfferReplica.<OfferReplica>list("category = ?1 and open = true order by postedAt, id",
-                need.category)) {
-            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        Set<String> ancestors = new LinkedHashSet<>();
+        for (int length : new int[] {2, 4, 6, 9, 12}) {
+            if (need.areaCode.length() >= length) {
+                ancestors.add(need.areaCode.substring(0, length));
+            }
+        }
+        while (need.open && need.uncovered().signum() > 0) {
+            entityManager.flush(); // the candidates' query sees what this transaction proposed so far
+            List<?> rows = entityManager.createNativeQuery("""
+                    with n as (select * from need_replica where id = ?1)
+                    select o.id""" + ranking.columns() + """
+                     from n
+                    join offer_replica o on o.open and o.category = n.category and o.item_key = n.item_key
+                        and o.unit = n.unit and o.area_code in (?2) and o.quantity_available > 0
+                        and (o.available_until is null or o.available_until > now())
+                        and o.organization_id <> n.organization_id
+                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+                    left join area_replica a on a.code = n.area_code
+                    left join provider_record p on p.organization_id = o.organization_id
+                    where (n.deadline is null or n.deadline > now())
+                        and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
+                    order by 8 desc, o.posted_at, o.id limit ?3""")
+                    .setParameter(1, need.id).setParameter(2, ancestors).setParameter(3, BATCH).getResultList();
+            Map<UUID, OfferReplica> offers = OfferReplica.<OfferReplica>list("id in ?1", ids(rows)).stream()
+                    .collect(Collectors.toMap(offer -> offer.id, Function.identity()));
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                propose(need, offers.get((UUID) columns[0]), ranking.scored(columns)).ifPresent(proposed::add);
+                if (need.uncovered().signum() <= 0) {
+                    break;
+                }
+            }
+            if (rows.size() < BATCH) {
+                break;
+            }
         }
         return proposed;
     }
 
-    /** Proposes the offer to the open needs of its category, most urgent first, then oldest. */
+    /** The needs the offer serves best, a batch at a time, until it is used up or none is left. */
     private List<Match> matchWithOpenNeeds(OfferReplica offer) {
         List<Match> proposed = new ArrayList<>();
-        for (NeedReplica need : NeedReplica.<NeedReplica>list("category = ?1 and open = true", offer.category).stream()
-                .sorted(Comparator.comparing((NeedReplica candidate) -> candidate.urgency).reversed()
-                        .thenComparing(candidate -> candidate.postedAt))
-                .toList()) {
-            proposeIfMatching(need, offer).ifPresent(proposed::add);
+        while (offer.open && offer.quantityAvailable.signum() > 0) {
+            entityManager.flush();
+            List<?> rows = entityManager.createNativeQuery("""
+                    with o as (select * from offer_replica where id = ?1)
+                    select n.id""" + ranking.columns() + """
+                     from o
+                    join need_replica n on n.open and n.category = o.category and n.item_key = o.item_key
+                        and n.unit = o.unit and n.area_code >= o.area_code and n.area_code < o.area_code || ':'
+                        and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
+                        and n.organization_id <> o.organization_id
+                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+                    left join area_replica a on a.code = n.area_code
+                    left join provider_record p on p.organization_id = o.organization_id
+                    where (o.available_until is null or o.available_until > now())
+                        and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
+                    order by 8 desc, n.posted_at, n.id limit ?2""")
+                    .setParameter(1, offer.id).setParameter(2, BATCH).getResultList();
+            Map<UUID, NeedReplica> needs = NeedReplica.<NeedReplica>list("id in ?1", ids(rows)).stream()
+                    .collect(Collectors.toMap(need -> need.id, Function.identity()));
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                propose(needs.get((UUID) columns[0]), offer, ranking.scored(columns)).ifPresent(proposed::add);
+                if (offer.quantityAvailable.signum() <= 0) {
+                    break;
+                }
+            }
+            if (rows.size() < BATCH) {
+                break;
+            }
         }
         return proposed;
+    }
+
+    /** The candidates' ids (the first column); an empty list matches nothing. */
+    private static List<UUID> ids(List<?> rows) {
+        List<UUID> ids = rows.stream().map(row -> (UUID) ((Object[]) row)[0]).toList();
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
+    }
+
+    /** Proposes what the need still lacks, up to what the offer has left, and reserves it on both sides. */
+    private java.util.Optional<Match> propose(NeedReplica need, OfferReplica offer, Ranking.Scored scored) {
+        return propose(need, offer, need.uncovered().min(offer.quantityAvailable), scored);
+    }
+
+    private java.util.Optional<Match> propose(NeedReplica need, OfferReplica offer, BigDecimal quantity, Ranking.Scored scored) {
+        if (quantity.signum() <= 0) {
+            return java.util.Optional.empty();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, AreaReplica.Place> places = areas.places(List.of(need.areaCode, offer.areaCode));
+        Match match = Match.propose(need, offer, quantity, scored.score(),
+                Explanation.of(need, offer, quantity, scored, ranking, places), now, now.plus(settings.proposalTtl()));
+        match.persist();
+        offer.quantityAvailable = offer.quantityAvailable.subtract(quantity);
+        need.quantityCovered = need.quantityCovered.add(quantity);
+        providers.proposed(offer.organizationId);
+        events.proposed(match, need);
+        return java.util.Optional.of(match);
     }
 
     /**
@@ -91,6 +209,7 @@ public class Matcher {
         List<OfferReplica> released = new ArrayList<>();
         for (Match match : Match.<Match>list("needId", needId)) {
             if (match.cancel(forGood, reason, now)) {
+                providers.ended(match.providerOrganizationId());
                 events.cancelled(match);
                 OfferReplica offer = OfferReplica.findById(match.offerId());
                 if (offer != null && !released.contains(offer)) {
@@ -98,12 +217,11 @@ public class Matcher {
                 }
             }
         }
-        Match.flush(); // the cancelled matches hold nothing from here on
+        entityManager.flush(); // the cancelled matches hold nothing from here on
+        refreshCovered(need);
         for (OfferReplica offer : released) {
             refreshAvailable(offer);
-            if (offer.open) {
-                matchWithOpenNeeds(offer);
-            }
+            matchWithOpenNeeds(offer);
         }
     }
 
@@ -119,7 +237,7 @@ public class Matcher {
         return matchWithOpenOffers(need);
     }
 
-    /** A paused offer (its organization reinstated) is matched again against the open needs, most urgent first. */
+    /** A paused offer (its organization reinstated) is matched again against the open needs, best first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Match> offerReopened(UUID offerId) {
         OfferReplica offer = OfferReplica.findById(offerId);
@@ -148,15 +266,17 @@ public class Matcher {
         List<UUID> needs = new ArrayList<>();
         for (Match match : Match.<Match>list("offerId", offerId)) {
             if (match.cancel(false, reason, now)) {
+                providers.ended(match.providerOrganizationId());
                 events.cancelled(match);
                 needs.add(match.needId());
             }
         }
-        Match.flush();
+        entityManager.flush();
         refreshAvailable(offer);
         for (UUID needId : needs) {
             NeedReplica need = NeedReplica.findById(needId);
-            if (need != null && need.open) {
+            if (need != null) {
+                refreshCovered(need);
                 matchWithOpenOffers(need);
             }
         }
@@ -177,7 +297,148 @@ public class Matcher {
         BigDecimal before = offer.quantityAvailable;
         offer.quantity = quantity;
         refreshAvailable(offer);
-        return offer.quantityAvailable.compareTo(before) > 0 && offer.open ? matchWithOpenNeeds(offer) : List.of();
+        return offer.quantityAvailable.compareTo(before) > 0 ? matchWithOpenNeeds(offer) : List.of();
+    }
+
+    /**
+     * A proposal was declined or expired: the quantity it held is free again; the need looks for
+     * other offers at once (never the same one again), and the offer for other needs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> released(Match match) {
+        lockMatching();
+        entityManager.flush();
+        List<Match> proposed = new ArrayList<>();
+        OfferReplica offer = OfferReplica.findById(match.offerId());
+        NeedReplica need = NeedReplica.findById(match.needId());
+        if (offer != null) {
+            refreshAvailable(offer);
+        }
+        if (need != null) {
+            refreshCovered(need);
+            proposed.addAll(matchWithOpenOffers(need));
+        }
+        if (offer != null) {
+            proposed.addAll(matchWithOpenNeeds(offer));
+        }
+        return proposed;
+    }
+
+    /**
+     * A community's risk level was raised: its open needs not yet covered look for offers at once,
+     * now ranked higher. @return what was proposed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> riskRaised(String areaCode) {
+        lockMatching();
+        List<Match> proposed = new ArrayList<>();
+        for (NeedReplica need : NeedReplica.<NeedReplica>list(
+                "open = true and areaCode = ?1 and quantityCovered < quantity order by postedAt", areaCode)) {
+            proposed.addAll(matchWithOpenOffers(need));
+        }
+        return proposed;
+    }
+
+    /** Proposals nobody answered in time expire (MatchExpired); what they held is matched again. @return how many */
+    @Transactional
+    public int expireDue(int batch) {
+        lockMatching();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Match> due = Match.<Match>find("status = ?1 and expiresAt <= ?2 order by expiresAt", Match.Status.PROPOSED, now)
+                .page(0, batch).list();
+        for (Match match : due) {
+            match.expire(now);
+            providers.expired(match.providerOrganizationId());
+            events.expired(match);
+            released(match);
+        }
+        return due.size();
+    }
+
+    /**
+     * Needs still not covered {@link MatchingSettings#escalateAfter} after they were posted are
+     * escalated to the coordinator once (NeedEscalated). @return how many
+     */
+    @Transactional
+    public int escalateDue(int batch) {
+        lockMatching(); // two instances sweeping at once escalate a need once
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<NeedReplica> due = NeedReplica.<NeedReplica>find(
+                "open = true and escalatedAt is null and quantityCovered < quantity and postedAt <= ?1 order by postedAt",
+                now.minus(settings.escalateAfter())).page(0, batch).list();
+        for (NeedReplica need : due) {
+            need.escalatedAt = now;
+            events.escalated(need, now);
+        }
+        return due.size();
+    }
+
+    /** What a run of the batch optimizer found and proposed. */
+    public record Optimization(int needs, int offers, int pairs, int proposed, BigDecimal quantity, BigDecimal weight,
+            long millis) {
+    }
+
+    /**
+     * The batch optimizer: over every open need not yet covered and every offer with quantity free,
+     * the allocation of greatest total score (a min-cost flow, {@link OptimalAllocation}), proposed
+     * as usual (explained, reserved, MatchProposed). It proposes only what incremental matching left
+     * open — pairs that could not be made when their events came (an organization approved later, an
+     * area defined later) — and is the yardstick of the incremental matcher's quality.
+     */
+    @Transactional
+    public Optimization optimize() {
+        long started = System.nanoTime();
+        lockMatching();
+        entityManager.flush();
+        List<?> rows = entityManager.createNativeQuery("""
+                select n.id""" + ranking.columns() + """
+                , o.id, n.quantity - n.quantity_covered, o.quantity_available
+                from need_replica n
+                join offer_replica o on o.open and o.category = n.category and o.item_key = n.item_key and o.unit = n.unit
+                    and n.area_code >= o.area_code and n.area_code < o.area_code || ':' and o.quantity_available > 0
+                    and (o.available_until is null or o.available_until > now()) and o.organization_id <> n.organization_id
+                join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+                join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+                left join area_replica a on a.code = n.area_code
+                left join provider_record p on p.organization_id = o.organization_id
+                where n.open and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
+                    and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)""").getResultList();
+        Map<UUID, Long> needUnits = new java.util.HashMap<>();
+        Map<UUID, Long> offerUnits = new java.util.HashMap<>();
+        Map<OptimalAllocation.Pair, Ranking.Scored> scores = new java.util.HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            Ranking.Scored scored = ranking.scored(columns);
+            UUID needId = (UUID) columns[0];
+            UUID offerId = (UUID) columns[8];
+            needUnits.put(needId, hundredths(columns[9]));
+            offerUnits.put(offerId, hundredths(columns[10]));
+            scores.put(new OptimalAllocation.Pair(needId, offerId, scored.score().doubleValue()), scored);
+        }
+        OptimalAllocation.Result result = OptimalAllocation.solve(
+                needUnits.entrySet().stream().map(side -> new OptimalAllocation.Side(side.getKey(), side.getValue())).toList(),
+                offerUnits.entrySet().stream().map(side -> new OptimalAllocation.Side(side.getKey(), side.getValue())).toList(),
+                List.copyOf(scores.keySet()));
+        int proposedCount = 0;
+        BigDecimal quantity = BigDecimal.ZERO;
+        for (var allocated : result.units().entrySet()) {
+            NeedReplica need = NeedReplica.findById(allocated.getKey().needId());
+            OfferReplica offer = OfferReplica.findById(allocated.getKey().offerId());
+            BigDecimal units = BigDecimal.valueOf(allocated.getValue(), 2);
+            if (propose(need, offer, units.min(need.uncovered()).min(offer.quantityAvailable), scores.get(allocated.getKey()))
+                    .isPresent()) {
+                proposedCount++;
+                quantity = quantity.add(units);
+            }
+        }
+        return new Optimization(needUnits.size(), offerUnits.size(), scores.size(), proposedCount, quantity,
+                BigDecimal.valueOf(result.weight() / 100).setScale(2, java.math.RoundingMode.HALF_UP),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A quantity with two decimals as whole hundredths. */
+    private static long hundredths(Object quantity) {
+        return new BigDecimal(quantity.toString()).movePointRight(2).longValueExact();
     }
 
     /** What is free: the offer's whole quantity less what its proposals still hold, never below nothing. */
@@ -188,57 +449,11 @@ public class Matcher {
         offer.quantityAvailable = offer.quantity.subtract(held).max(BigDecimal.ZERO);
     }
 
-    private java.util.Optional<Match> proposeIfMatching(NeedReplica need, OfferReplica offer) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (!MatchRule.matches(need, offer, now)) {
-            return java.util.Optional.empty();
-        }
-        Proposed proposed = proposedFor(need.id, offer.id);
-        BigDecimal uncovered = need.quantity.subtract(proposed.quantity());
-        if (uncovered.signum() <= 0 || proposed.byThisOffer()) {
-            return java.util.Optional.empty();
-        }
-        BigDecimal quantity = uncovered.min(offer.quantityAvailable);
-        Match match = Match.propose(need, offer, quantity, MatchRule.explain(need, offer, quantity), now);
-        match.persist();
-        offer.quantityAvailable = offer.quantityAvailable.subtract(quantity);
-        events.proposed(match, need);
-        return java.util.Optional.of(match);
-    }
-
-    /**
-     * The provider declined: the quantity it held is free again; the need looks for other offers at
-     * once (never the same one again), and the offer for other needs.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Match> released(Match match) {
-        lockMatching();
-        List<Match> proposed = new ArrayList<>();
-        OfferReplica offer = OfferReplica.findById(match.offerId());
-        if (offer != null) {
-            refreshAvailable(offer);
-        }
-        NeedReplica need = NeedReplica.findById(match.needId());
-        if (need != null && need.open) {
-            proposed.addAll(matchWithOpenOffers(need));
-        }
-        if (offer != null && offer.open) {
-            proposed.addAll(matchWithOpenNeeds(offer));
-        }
-        return proposed;
-    }
-
-    /** What is already proposed for the need (declined and cancelled proposals hold nothing), and whether this offer was ever proposed to it. */
-    private record Proposed(BigDecimal quantity, boolean byThisOffer) {
-    }
-
-    private Proposed proposedFor(UUID needId, UUID offerId) {
-        Object[] row = (Object[]) entityManager.createQuery("""
-                select coalesce(sum(case when m.status not in ?3 then m.quantity else 0 end), 0),
-                    count(case when m.offerId = ?2 then 1 end)
-                from Match m where m.needId = ?1""")
-                .setParameter(1, needId).setParameter(2, offerId).setParameter(3, Match.Status.RELEASED).getSingleResult();
-        return new Proposed((BigDecimal) row[0], ((Number) row[1]).longValue() > 0);
+    /** What the need's proposals still hold. */
+    private void refreshCovered(NeedReplica need) {
+        need.quantityCovered = entityManager.createQuery(
+                "select coalesce(sum(m.quantity), 0) from Match m where m.needId = ?1 and m.status not in ?2", BigDecimal.class)
+                .setParameter(1, need.id).setParameter(2, Match.Status.RELEASED).getSingleResult();
     }
 
     private void lockMatching() {

@@ -27,6 +27,9 @@ public class NeedReplica extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ResourceCategory category;
     public String item;
+    /** The item's synonym key (ItemSynonyms): what offers are matched by. */
+    @Column(name = "item_key")
+    public String itemKey;
     public BigDecimal quantity;
     public String unit;
     @Enumerated(EnumType.STRING)
@@ -35,6 +38,17 @@ public class NeedReplica extends PanacheEntityBase {
     public String areaCode;
     public OffsetDateTime deadline;
     public boolean open;
+    /** What proposals still hold of it (declined, expired and cancelled ones hold nothing). */
+    @Column(name = "quantity_covered")
+    public BigDecimal quantityCovered = BigDecimal.ZERO;
+    /** When the coordinator was told it waits too long; once. */
+    @Column(name = "escalated_at")
+    public OffsetDateTime escalatedAt;
     @Column(name = "posted_at")
     public OffsetDateTime postedAt;
+
+    /** What no proposal covers yet. */
+    public BigDecimal uncovered() {
+        return quantity.subtract(quantityCovered);
+    }
 }

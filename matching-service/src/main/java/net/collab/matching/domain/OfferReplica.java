@@ -26,6 +26,9 @@ public class OfferReplica extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ResourceCategory category;
     public String item;
+    /** The item's synonym key (ItemSynonyms): what needs are matched by. */
+    @Column(name = "item_key")
+    public String itemKey;
     /** The whole quantity offered, as the provider last said. */
     public BigDecimal quantity;
     /** What is free to propose: the whole less what proposals still hold ({@code Matcher.refreshAvailable}). */

@@ -23,10 +23,12 @@ import net.collab.events.action.OfferWithdrawn;
 import net.collab.matching.domain.Matcher;
 import net.collab.matching.domain.NeedReplica;
 import net.collab.matching.domain.OfferReplica;
+import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
+import net.collab.membership.RiskLevelRaised;
 import net.collab.messaging.IdempotentConsumer;
 
-/** Needs and offers from action-service drive incremental matching; organizations feed the replica. */
+/** Needs and offers from action-service drive incremental matching; organizations and areas feed the replicas. */
 @ApplicationScoped
 public class MatchingConsumers {
 
@@ -38,6 +40,21 @@ public class MatchingConsumers {
 
     @Inject
     OrganizationReplica organizations;
+
+    @Inject
+    AreaReplica areas;
+
+    /** Areas: names for the explanations, risk levels for the ranking. */
+    @Incoming("areas")
+    @Blocking
+    public void onAreaEvents(ConsumerRecords<String, String> records) {
+        areas.consume(records);
+    }
+
+    /** A community's risk went up (inside the area event's transaction): its open needs are matched again at once. */
+    void onRiskRaised(@jakarta.enterprise.event.Observes RiskLevelRaised raised) {
+        matcher.riskRaised(raised.areaCode());
+    }
 
     @Incoming("needs")
     @Blocking

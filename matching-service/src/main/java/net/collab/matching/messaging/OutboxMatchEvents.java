@@ -8,7 +8,9 @@ import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
+import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.matching.NeedEscalated;
 import net.collab.matching.domain.Delivery;
 import net.collab.matching.domain.Match;
 import net.collab.matching.domain.MatchEvents;
@@ -25,7 +27,7 @@ public class OutboxMatchEvents implements MatchEvents {
     public void proposed(Match match, NeedReplica need) {
         outbox.publish(new MatchProposed(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
                 match.providerOrganizationId(), need.category, need.item, match.quantity(), match.unit(), need.areaCode,
-                match.explanation()));
+                match.explanation(), match.score()));
     }
 
     @Override
@@ -51,6 +53,18 @@ public class OutboxMatchEvents implements MatchEvents {
     public void cancelled(Match match) {
         outbox.publish(new MatchCancelled(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
                 match.providerOrganizationId(), match.quantity(), match.unit(), match.cancelReason(), match.decidedAt()));
+    }
+
+    @Override
+    public void expired(Match match) {
+        outbox.publish(new MatchExpired(match.id(), match.needId(), match.offerId(), match.requesterOrganizationId(),
+                match.providerOrganizationId(), match.quantity(), match.unit(), match.decidedAt()));
+    }
+
+    @Override
+    public void escalated(NeedReplica need, java.time.OffsetDateTime at) {
+        outbox.publish(new NeedEscalated(need.id, need.organizationId, need.category, need.item, need.uncovered(), need.unit,
+                need.areaCode, need.postedAt, at));
     }
 
     @Override

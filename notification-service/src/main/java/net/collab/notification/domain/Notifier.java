@@ -23,6 +23,8 @@ public class Notifier {
     public static final String MATCH_DELIVERED = "MATCH_DELIVERED";
     public static final String MATCH_CONFIRMED = "MATCH_CONFIRMED";
     public static final String MATCH_CANCELLED = "MATCH_CANCELLED";
+    public static final String MATCH_EXPIRED = "MATCH_EXPIRED";
+    public static final String NEED_ESCALATED = "NEED_ESCALATED";
 
     @Inject
     OrganizationReplica organizations;
@@ -81,6 +83,23 @@ public class Notifier {
                 reason, match.quantity(), match.unit(), reason);
         deliver(match.providerOrganizationId(), MATCH_CANCELLED, match.matchId(), "匹配已取消 Match cancelled", body);
         deliver(match.requesterOrganizationId(), MATCH_CANCELLED, match.matchId(), "匹配已取消 Match cancelled", body);
+    }
+
+    /** Nobody answered the proposal in time: both sides hear it; the need is matched again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void matchExpired(MatchStep match) {
+        String body = String.format("%s %s 的匹配提议无人答复，已过期；需求将重新匹配。 The proposal for %s %s was not answered in time"
+                + " and expired; the need is matched again.", match.quantity(), match.unit(), match.quantity(), match.unit());
+        deliver(match.providerOrganizationId(), MATCH_EXPIRED, match.matchId(), "匹配提议已过期 Proposal expired", body);
+        deliver(match.requesterOrganizationId(), MATCH_EXPIRED, match.matchId(), "匹配提议已过期 Proposal expired", body);
+    }
+
+    /** The need waits too long: the requester hears that the coordinator was told. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needEscalated(UUID needId, UUID requesterOrganizationId, String item, String missing, String unit) {
+        deliver(requesterOrganizationId, NEED_ESCALATED, needId, "需求已提交协调员 Need escalated to the coordinator",
+                String.format("您的需求 %s 仍缺 %s %s，已提交网络协调员协调。 Your need for %s still lacks %s %s; the network's"
+                        + " coordinator was told.", item, missing, unit, item, missing, unit));
     }
 
     /** A delivery was reported: the requester is asked to confirm once everything has arrived. */

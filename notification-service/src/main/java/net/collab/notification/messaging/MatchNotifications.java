@@ -14,6 +14,8 @@ import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
+import net.collab.events.matching.MatchExpired;
+import net.collab.events.matching.NeedEscalated;
 import net.collab.events.matching.MatchProposed;
 import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
@@ -62,6 +64,18 @@ public class MatchNotifications {
         public void declined(MatchDeclined declined) {
             notifier.matchDeclined(new Notifier.MatchStep(declined.matchId(), declined.requesterOrganizationId(),
                     declined.providerOrganizationId(), declined.quantity().toPlainString(), declined.unit()), declined.reason());
+        }
+
+        @Override
+        public void expired(MatchExpired expired) {
+            notifier.matchExpired(new Notifier.MatchStep(expired.matchId(), expired.requesterOrganizationId(),
+                    expired.providerOrganizationId(), expired.quantity().toPlainString(), expired.unit()));
+        }
+
+        @Override
+        public void escalated(NeedEscalated escalated) {
+            notifier.needEscalated(escalated.needId(), escalated.requesterOrganizationId(), escalated.item(),
+                    escalated.quantityMissing().toPlainString(), escalated.unit());
         }
 
         @Override

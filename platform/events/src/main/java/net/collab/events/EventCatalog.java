@@ -33,7 +33,9 @@ import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchEvent;
+import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.matching.NeedEscalated;
 import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.AreaEvent;
 import net.collab.events.registry.MemberAdded;
@@ -59,7 +61,7 @@ public final class EventCatalog {
             ActionPublished.class, ActionUpdated.class, ActionStatusChanged.class,
             AdvocacyPublished.class, AdvocacyWithdrawn.class, LedgerEntryRecorded.class,
             MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchDelivered.class, MatchConfirmed.class,
-            MatchCancelled.class);
+            MatchCancelled.class, MatchExpired.class, NeedEscalated.class);
 
     /** Per topic, the sealed interface its event types implement. */
     private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(

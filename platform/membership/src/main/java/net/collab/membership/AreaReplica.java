@@ -43,6 +43,9 @@ public class AreaReplica {
     @Inject
     IdempotentConsumer idempotentConsumer;
 
+    @Inject
+    jakarta.enterprise.event.Event<RiskLevelRaised> riskRaised;
+
     public void consume(ConsumerRecords<String, String> records) {
         idempotentConsumer.handleBatch("areas", CONSUMER, records, AreaEvent.class, (envelope, event) -> event.dispatchTo(apply));
     }
@@ -59,9 +62,14 @@ public class AreaReplica {
             if (change.name() == null) { // an event from before it carried the area's definition
                 entityManager.createNativeQuery("update area_replica set risk_level = ?2 where code = ?1")
                         .setParameter(1, change.areaCode()).setParameter(2, change.level().name()).executeUpdate();
-                return;
+            } else {
+                upsert(change.areaCode(), change.name(), change.areaLevel().name(), change.parentCode(), change.level().name());
             }
-            upsert(change.areaCode(), change.name(), change.areaLevel().name(), change.parentCode(), change.level().name());
+            // After the replica has the new level: whoever acts on it reads it there.
+            if (RiskLevelRaised.raised(change.previousLevel(), change.level())) {
+                riskRaised.fire(new RiskLevelRaised(change.areaCode(), java.util.Optional.ofNullable(change.previousLevel()),
+                        change.level()));
+            }
         }
 
         private void upsert(String code, String name, String level, String parentCode, String riskLevel) {

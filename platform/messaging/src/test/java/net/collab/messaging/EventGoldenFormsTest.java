@@ -52,7 +52,9 @@ import net.collab.events.matching.MatchCancelled;
 import net.collab.events.matching.MatchConfirmed;
 import net.collab.events.matching.MatchDeclined;
 import net.collab.events.matching.MatchDelivered;
+import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.matching.NeedEscalated;
 import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
@@ -137,7 +139,7 @@ class EventGoldenFormsTest {
                     "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"),
             new OfferWithdrawn(OFFER, HUB, "已用完 used up"),
             new MatchProposed(MATCH, NEED, OFFER, ORGANIZATION, HUB, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("500"), "只",
-                    "370811012002", "同一区域 same area"),
+                    "370811012002", "同一区域 same area", new BigDecimal("7.250")),
             new MatchAccepted(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(1)),
             new MatchDeclined(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", "库存不足 out of stock",
                     AT.plusHours(1)),
@@ -145,7 +147,10 @@ class EventGoldenFormsTest {
                     new BigDecimal("200"), new BigDecimal("500"), new BigDecimal("500"), "只", AT.plusHours(5)),
             new MatchConfirmed(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusHours(6)),
             new MatchCancelled(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", "需求已撤回 the need was withdrawn",
-                    AT.plusHours(2)))
+                    AT.plusHours(2)),
+            new MatchExpired(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusDays(2)),
+            new NeedEscalated(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("200"), "只", "370811012002", AT,
+                    AT.plusDays(1)))
             .collect(Collectors.toMap(DomainEvent::getClass, event -> event, (a, b) -> a, LinkedHashMap::new));
 
     static Stream<Class<? extends DomainEvent>> types() {

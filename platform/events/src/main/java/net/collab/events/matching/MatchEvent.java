@@ -8,7 +8,7 @@ import net.collab.events.DomainEvent;
  * does with it (rather than marking it processed and ignoring it).
  */
 public sealed interface MatchEvent extends DomainEvent permits MatchProposed, MatchAccepted, MatchDeclined, MatchDelivered,
-        MatchConfirmed, MatchCancelled {
+        MatchConfirmed, MatchCancelled, MatchExpired, NeedEscalated {
 
     /** What a consumer of {@code matching.matches.v1} does with each type. */
     interface Handler {
@@ -23,6 +23,10 @@ public sealed interface MatchEvent extends DomainEvent permits MatchProposed, Ma
         void confirmed(MatchConfirmed event);
 
         void cancelled(MatchCancelled event);
+
+        void expired(MatchExpired event);
+
+        void escalated(NeedEscalated event);
     }
 
     void dispatchTo(Handler handler);

@@ -1,0 +1,54 @@
+package net.collab.matching.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How matching ranks and how long it waits (collabnet.matching.*). Each ranking part is a number
+ * from 0 to 1; a candidate's score is the sum of the parts times their weights.
+ */
+@ConfigMapping(prefix = "collabnet.matching")
+public interface MatchingSettings {
+
+    Weights weights();
+
+    /** A proposal nobody answered within this time expires (MatchExpired) and releases its quantity. */
+    @WithDefault("48h")
+    Duration proposalTtl();
+
+    /** A need still not fully covered this long after it was posted is escalated to the coordinator (NeedEscalated). */
+    @WithDefault("24h")
+    Duration escalateAfter();
+
+    /** How often expiry and escalation are checked. */
+    @WithDefault("30s")
+    Duration sweepInterval();
+
+    interface Weights {
+        /** The need's urgency: LOW 0, NORMAL ⅓, HIGH ⅔, CRITICAL 1. */
+        @WithDefault("4")
+        double urgency();
+
+        /** The risk level of the need's community: none or GENERAL 0, LOW ¼, MEDIUM ½, RELATIVELY_HIGH ¾, HIGH 1. */
+        @WithDefault("3")
+        double risk();
+
+        /** The need's deadline: none 0, rising to 1 as it comes within the week. */
+        @WithDefault("2")
+        double deadline();
+
+        /** Closeness: 1 when the offer is for the need's own community, ¼ less per level above it. */
+        @WithDefault("2")
+        double closeness();
+
+        /** The provider's load: 1 / (1 + its matches under way). */
+        @WithDefault("1")
+        double load();
+
+        /** The provider's record: (delivered + 1) / (accepted + declined + expired + 2). */
+        @WithDefault("1")
+        double record();
+    }
+}
