@@ -30,6 +30,33 @@ class OptimalAllocationTest {
         assertThat(result.units()).containsEntry(ay, 100L).containsEntry(bx, 100L).doesNotContainKey(ax);
     }
 
+    /** Many pairs on one need and one offer, large quantities: solved, not looping or overflowing. */
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void manyPairsPerNeedAndOfferAreSolved() {
+        List<Side> needs = new java.util.ArrayList<>();
+        List<Side> offers = new java.util.ArrayList<>();
+        List<Pair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            needs.add(new Side(UUID.randomUUID(), 100_000));
+            offers.add(new Side(UUID.randomUUID(), 50_000));
+        }
+        for (int n = 0; n < 20; n++) {
+            for (int o = 0; o < 20; o++) {
+                pairs.add(new Pair(needs.get(n).id(), offers.get(o).id(), 1 + (n * 7 + o * 3) % 10));
+            }
+        }
+        var result = OptimalAllocation.solve(needs, offers, pairs);
+        // Every offer unit is placed (all weights are positive), and no need gets more than it lacks.
+        assertThat(result.units().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20 * 50_000L);
+        for (Side need : needs) {
+            assertThat(result.units().entrySet().stream().filter(e -> e.getKey().needId().equals(need.id()))
+                    .mapToLong(java.util.Map.Entry::getValue).sum()).isLessThanOrEqualTo(need.units());
+        }
+        // Each offer's units go to the needs that value it most: weight 10 pairs exist for every offer.
+        assertThat(result.weight()).isGreaterThanOrEqualTo(20 * 50_000L * 9.0);
+    }
+
     /** Units split across pairs; nothing is forced through a pair beyond what both sides have. */
     @Test
     void splitsQuantitiesAndLeavesWhatNoPairCanTake() {

@@ -33,6 +33,7 @@ public class MatchLifecycle {
 
     @Transactional
     public Match accept(UUID matchId, String subject) {
+        matcher.lock(); // before any write: matching locks first and then writes the same rows
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.accept(now());
@@ -43,6 +44,7 @@ public class MatchLifecycle {
 
     @Transactional
     public Match decline(UUID matchId, String reason, String subject) {
+        matcher.lock();
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.decline(reason, now());
@@ -55,6 +57,7 @@ public class MatchLifecycle {
 
     @Transactional
     public Delivery deliver(UUID matchId, BigDecimal quantity, String note, String subject) {
+        matcher.lock();
         Match match = find(matchId);
         memberships.requireActiveMember(match.providerOrganizationId(), subject);
         match.deliver(quantity);
@@ -69,10 +72,10 @@ public class MatchLifecycle {
 
     @Transactional
     public Match confirm(UUID matchId, String subject) {
+        matcher.lock();
         Match match = find(matchId);
         memberships.requireActiveMember(match.requesterOrganizationId(), subject);
-        match.confirm(now());
-        providers.ended(match.providerOrganizationId());
+        match.confirm(now()); // the provider's load already went down when everything was delivered
         events.confirmed(match);
         return match;
     }

@@ -106,7 +106,7 @@ public class Matcher {
                         and o.organization_id <> n.organization_id
                     join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                    left join area_replica a on a.code = n.area_code
+                    left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where (n.deadline is null or n.deadline > now())
                         and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
@@ -143,7 +143,7 @@ public class Matcher {
                         and n.organization_id <> o.organization_id
                     join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                    left join area_replica a on a.code = n.area_code
+                    left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where (o.available_until is null or o.available_until > now())
                         and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
@@ -325,6 +325,25 @@ public class Matcher {
     }
 
     /**
+     * An organization became approved (or was reinstated): its open needs and offers, refused while
+     * it was not, are matched now. @return what was proposed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Match> organizationApproved(UUID organizationId) {
+        lockMatching();
+        List<Match> proposed = new ArrayList<>();
+        for (NeedReplica need : NeedReplica.<NeedReplica>list(
+                "open = true and organizationId = ?1 and quantityCovered < quantity order by postedAt", organizationId)) {
+            proposed.addAll(matchWithOpenOffers(need));
+        }
+        for (OfferReplica offer : OfferReplica.<OfferReplica>list(
+                "open = true and organizationId = ?1 and quantityAvailable > 0 order by postedAt", organizationId)) {
+            proposed.addAll(matchWithOpenNeeds(offer));
+        }
+        return proposed;
+    }
+
+    /**
      * A community's risk level was raised: its open needs not yet covered look for offers at once,
      * now ranked higher. @return what was proposed
      */
@@ -344,8 +363,8 @@ public class Matcher {
     public int expireDue(int batch) {
         lockMatching();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Match> due = Match.<Match>find("status = ?1 and expiresAt <= ?2 order by expiresAt", Match.Status.PROPOSED, now)
-                .page(0, batch).list();
+        // The status as a literal, so that the partial index of proposals by expiry serves the query.
+        List<Match> due = Match.<Match>find("status = 'PROPOSED' and expiresAt <= ?1 order by expiresAt", now).page(0, batch).list();
         for (Match match : due) {
             match.expire(now);
             providers.expired(match.providerOrganizationId());
@@ -399,7 +418,7 @@ public class Matcher {
                     and (o.available_until is null or o.available_until > now()) and o.organization_id <> n.organization_id
                 join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
                 join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                left join area_replica a on a.code = n.area_code
+                left join area_replica a on a.code = n.area_code collate "default"
                 left join provider_record p on p.organization_id = o.organization_id
                 where n.open and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
                     and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)""").getResultList();
@@ -424,9 +443,8 @@ public class Matcher {
         for (var allocated : result.units().entrySet()) {
             NeedReplica need = NeedReplica.findById(allocated.getKey().needId());
             OfferReplica offer = OfferReplica.findById(allocated.getKey().offerId());
-            BigDecimal units = BigDecimal.valueOf(allocated.getValue(), 2);
-            if (propose(need, offer, units.min(need.uncovered()).min(offer.quantityAvailable), scores.get(allocated.getKey()))
-                    .isPresent()) {
+            BigDecimal units = BigDecimal.valueOf(allocated.getValue(), 2).min(need.uncovered()).min(offer.quantityAvailable);
+            if (propose(need, offer, units, scores.get(allocated.getKey())).isPresent()) {
                 proposedCount++;
                 quantity = quantity.add(units);
             }
@@ -454,6 +472,12 @@ public class Matcher {
         need.quantityCovered = entityManager.createQuery(
                 "select coalesce(sum(m.quantity), 0) from Match m where m.needId = ?1 and m.status not in ?2", BigDecimal.class)
                 .setParameter(1, need.id).setParameter(2, Match.Status.RELEASED).getSingleResult();
+    }
+
+    /** For the parties' answers (accept, decline, deliveries, confirmation): they wait for matching, never the other way round. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock() {
+        lockMatching();
     }
 
     private void lockMatching() {

@@ -14,9 +14,11 @@ import org.jgrapht.graph.DirectedWeightedMultigraph;
 /**
  * The allocation of offers to needs that maximizes the total weight (Σ weight × units), as a
  * min-cost flow (JGraphT's capacity scaling): source → each need (what it lacks) → each offer that
- * fits it (the pair's weight as negative cost) → sink (what the offer has free), with a weightless
- * bypass from source to sink so that nothing is forced through a pair. Units are whole numbers
- * (quantities in hundredths).
+ * fits it → sink (what the offer has free), and a bypass from source to sink, so that nothing is
+ * forced through a pair. With W the largest weight, a unit through a pair costs W − weight and one
+ * through the bypass W: the flow of least cost is the allocation of greatest weight, and no cost is
+ * negative (the algorithm pushes negative-cost arcs to capacity at the start, which overflows).
+ * Units are whole numbers (quantities in hundredths).
  */
 public final class OptimalAllocation {
 
@@ -61,6 +63,11 @@ public final class OptimalAllocation {
             graph.addVertex(node);
             add(graph, node, sink, new Arc((int) offer.units(), 0, null));
         }
+        Map<UUID, Long> needUnits = new HashMap<>();
+        needs.forEach(need -> needUnits.put(need.id(), need.units()));
+        Map<UUID, Long> offerUnits = new HashMap<>();
+        offers.forEach(offer -> offerUnits.put(offer.id(), offer.units()));
+        double heaviest = pairs.stream().mapToDouble(Pair::weight).max().orElse(0);
         List<Arc> pairArcs = new ArrayList<>();
         for (Pair pair : pairs) {
             Object need = needNodes.get(pair.needId());
@@ -68,11 +75,12 @@ public final class OptimalAllocation {
             if (need == null || offer == null || pair.weight() <= 0) {
                 continue;
             }
-            Arc arc = new Arc(Integer.MAX_VALUE / 4, -pair.weight(), pair);
+            int capacity = (int) Math.min(needUnits.get(pair.needId()), offerUnits.get(pair.offerId()));
+            Arc arc = new Arc(capacity, heaviest - pair.weight(), pair);
             add(graph, need, offer, arc);
             pairArcs.add(arc);
         }
-        add(graph, source, sink, new Arc((int) total, 0, null));
+        add(graph, source, sink, new Arc((int) total, heaviest, null));
         var problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph,
                 node -> node == source ? (int) total : node == sink ? (int) -total : 0,
                 arc -> arc.capacity, arc -> 0, arc -> arc.cost);

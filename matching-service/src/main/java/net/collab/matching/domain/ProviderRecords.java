@@ -33,8 +33,9 @@ public class ProviderRecords {
         add(provider, "expired = provider_record.expired + 1, active = greatest(provider_record.active - 1, 0)", 0, 0, 0, 1, 0);
     }
 
+    /** Everything accepted was delivered: one more delivered, one less under way (what is left is the requester's confirmation). */
     void delivered(UUID provider) {
-        add(provider, "delivered = provider_record.delivered + 1", 0, 0, 0, 0, 1);
+        add(provider, "delivered = provider_record.delivered + 1, active = greatest(provider_record.active - 1, 0)", 0, 0, 0, 0, 1);
     }
 
     /** A match under way ended (confirmed or cancelled). */

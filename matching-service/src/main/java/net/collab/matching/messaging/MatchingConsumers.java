@@ -51,6 +51,13 @@ public class MatchingConsumers {
         areas.consume(records);
     }
 
+    /** An organization became approved or was reinstated (inside the organization event's transaction): what it posted meanwhile is matched. */
+    void onStatusChanged(@jakarta.enterprise.event.Observes net.collab.membership.OrganizationStatusChanged change) {
+        if (change.to() == net.collab.events.Vocabulary.OrganizationStatus.APPROVED) {
+            matcher.organizationApproved(change.organizationId());
+        }
+    }
+
     /** A community's risk went up (inside the area event's transaction): its open needs are matched again at once. */
     void onRiskRaised(@jakarta.enterprise.event.Observes RiskLevelRaised raised) {
         matcher.riskRaised(raised.areaCode());
