@@ -81,6 +81,8 @@ public final class CollabNetwork implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each service's environment, for another instance of it. */
+    private final Map<String, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
@@ -151,6 +153,7 @@ public final class CollabNetwork implements AutoCloseable {
                 if (service.equals("action-service")) { // the only one that keeps personal data
                     env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
                 }
+                environments.put(service, env);
                 services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
             }
             Map<String, String> consoleEnv = new HashMap<>();
@@ -207,8 +210,25 @@ public final class CollabNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * A second instance of a service beside the first, on its own port, with the same database and
+     * broker (its consumers join the same groups and share the partitions): for tests of what two
+     * instances do at once. @return its base URL
+     */
+    public String startAnotherInstance(String service) {
+        int port = Ports.freeOrRequire(0, service);
+        Map<String, String> env = new HashMap<>(environments.get(service));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        startQuarkusApp(service, service + "-2", port, env);
+        return "http://localhost:" + port;
+    }
+
     private void startQuarkusApp(String name, int port, Map<String, String> env) {
-        Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        startQuarkusApp(name, name, port, env);
+    }
+
+    private void startQuarkusApp(String module, String name, int port, Map<String, String> env) {
+        Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         // A fixed heap: grown from a small start, the old generation filled up under load and full
         // collections paused the service (seen in a flight recording at 80 needs/s).
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms384m", "-Xmx384m",
