@@ -156,15 +156,18 @@ public final class PipelineBenchmark {
         }
         Outcome hold = null;
         Map<String, Double> cpuPerThousand = Map.of();
+        String statements = "";
         for (int i = indexOf(settings.rates(), best); i >= 0; i--) {
             double rate = settings.rates()[i];
             awaitQuiet();
             say("P1 保持 Holding " + (int) rate + " needs/s for " + settings.hold().toSeconds() + " s…");
+            StatementStatistics.reset(network.postgres());
             Map<String, Double> cpuBefore = meter.cpuSeconds();
             hold = evaluate(load.run(rate, settings.hold()));
             Map<String, Double> cpuAfter = meter.cpuSeconds();
             say(hold.line());
             cpuPerThousand = perThousand(cpuBefore, cpuAfter, hold.delivered());
+            statements = StatementStatistics.table(network.postgres(), hold.delivered(), 15);
             if (hold.held()) {
                 break;
             }
@@ -180,7 +183,9 @@ public final class PipelineBenchmark {
         say("核对 Checking that nothing was lost…");
         List<String> losses = zeroLossCheck();
 
-        String table = table(kafkaHop, commits1, commits4, ramp, hold, latency, cpuPerThousand, memory, losses);
+        String table = table(kafkaHop, commits1, commits4, ramp, hold, latency, cpuPerThousand, memory, losses)
+                + String.format("%nWhere the database time goes during the P1 hold (pg_stat_statements, the 15 statements that took"
+                        + " most; commits and the relay's polling included):%n") + statements;
         say(table);
         Path out = settings.root().resolve("benchmark/target/bench-report.md");
         Files.writeString(out, table);

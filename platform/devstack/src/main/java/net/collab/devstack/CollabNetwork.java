@@ -37,9 +37,11 @@ public final class CollabNetwork implements AutoCloseable {
      *                           that commits survive the death of the server's processes
      * @param ports              port per component name (kafka, postgres, keycloak, console, and each service); 0 = any free
      * @param externalPostgresUrl a JDBC URL of a running PostgreSQL to use instead of the embedded one, or null
+     * @param statementStatistics the embedded PostgreSQL keeps per-statement times (pg_stat_statements): the benchmark's
      */
     public record Options(Path root, Path dataDir, boolean persistent, boolean fsync, Map<String, Integer> ports,
-            String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword) {
+            String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword,
+            boolean statementStatistics) {
 
         /** The local run: the ports of the design, data under deploy/local/.run. */
         public static Options local(Path root) {
@@ -54,17 +56,17 @@ public final class CollabNetwork implements AutoCloseable {
             ports.put("postgres", 15432);
             return new Options(root, root.resolve("deploy/local/.run"), true, true, ports,
                     System.getenv("COLLABNET_POSTGRES_URL"), env("COLLABNET_POSTGRES_USER", "postgres"),
-                    env("COLLABNET_POSTGRES_PASSWORD", "postgres"));
+                    env("COLLABNET_POSTGRES_PASSWORD", "postgres"), false);
         }
 
         /** Tests: every port free-chosen, clean data. */
         public static Options ephemeral(Path root, Path dataDir) {
-            return new Options(root, dataDir, false, false, Map.of(), null, null, null);
+            return new Options(root, dataDir, false, false, Map.of(), null, null, null, false);
         }
 
         /** The benchmark: clean data and free ports as in tests, but the disk behaves as in the local run. */
         public static Options benchmark(Path root, Path dataDir) {
-            return new Options(root, dataDir, false, true, Map.of(), null, null, null);
+            return new Options(root, dataDir, false, true, Map.of(), null, null, null, true);
         }
 
         int port(String component) {
@@ -114,7 +116,7 @@ public final class CollabNetwork implements AutoCloseable {
                 ? PostgresServer.external(options.externalPostgresUrl(), options.externalPostgresUser(),
                         options.externalPostgresPassword())
                 : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent(),
-                        options.fsync()));
+                        options.fsync(), options.statementStatistics()));
         var identity = CompletableFuture.supplyAsync(() -> KeycloakServer.start(data.resolve("keycloak"),
                 options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet",
                 !options.persistent()));

@@ -43,10 +43,19 @@ public final class PostgresServer implements AutoCloseable {
      *                death of every PostgreSQL process, which is all that throwaway test data needs
      */
     public static PostgresServer embedded(Path dataDir, int port, boolean clean, boolean fsync) {
+        return embedded(dataDir, port, clean, fsync, false);
+    }
+
+    /** As above; {@code statementStatistics} loads pg_stat_statements, which keeps each statement's calls and time. */
+    public static PostgresServer embedded(Path dataDir, int port, boolean clean, boolean fsync, boolean statementStatistics) {
         int serverPort = Ports.freeOrRequire(port, "PostgreSQL");
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(clean)
                     .setPort(serverPort)
