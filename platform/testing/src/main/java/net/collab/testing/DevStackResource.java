@@ -30,7 +30,9 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDir.resolve("kafka"), 0));
-        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true, false));
+        // Tests need no flush to disk; a benchmark run through a test (the matching benchmark) does, as the local run.
+        boolean fsync = Boolean.getBoolean("collabnet.test.fsync");
+        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true, fsync));
         kafka = broker.join();
         postgres = database.join();
         kafka.createNetworkTopics();
