@@ -148,6 +148,51 @@ class IncrementalMatchingTest {
         }
     }
 
+    /**
+     * A district-wide offer covered a need in community 002 and so could not cover one in 007; an offer
+     * for community 002 arrives: it takes over that proposal (not yet accepted), and the district-wide
+     * offer goes to the need in 007. An accepted match is never moved.
+     */
+    @Test
+    void aCloserOfferTakesOverAWiderOffersProposalWhichThenServesANeedOnlyItReaches() {
+        String item = "护理垫-" + UUID.randomUUID();
+        String providerMember = "provider-" + UUID.randomUUID();
+        OfferPosted district = offer(Parties.approved(replica, providerMember), item, 10, "370811");
+        NeedPosted near = need(Parties.approved(replica), item, 10, "370811012002");
+        NeedPosted elsewhere = need(Parties.approved(replica), item, 10, "370811012007");
+        OfferPosted community = offer(Parties.approved(replica), item, 10, "370811012002");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(district);
+            TestEvents.send(near);
+            var first = (MatchProposed) EventCodec.fromJson(PROPOSED, probe.await(ofType(PROPOSED)
+                    .and(r -> r.value().contains(near.needId().toString())), Duration.ofSeconds(20)).value());
+            assertThat(first.offerId()).isEqualTo(district.offerId());
+            TestEvents.send(elsewhere);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> scalar(
+                    "select count(*) from need_replica where id = '" + elsewhere.needId() + "'") == 1);
+            TestEvents.send(community);
+
+            var toElsewhere = (MatchProposed) EventCodec.fromJson(PROPOSED, probe.await(ofType(PROPOSED)
+                    .and(r -> r.value().contains(elsewhere.needId().toString())), Duration.ofSeconds(20)).value());
+            assertThat(toElsewhere.offerId()).isEqualTo(district.offerId());
+            assertThat(toElsewhere.quantity()).isEqualByComparingTo("10");
+            probe.await(ofType("net.collab.match.cancelled.v1").and(r -> r.value().contains(first.matchId().toString())),
+                    Duration.ofSeconds(20));
+            given().when().get("/needs/{id}/matches", near.needId()).then().statusCode(200)
+                    .body("items.find { it.status == 'PROPOSED' }.offerId", equalTo(community.offerId().toString()))
+                    .body("items.find { it.status == 'CANCELLED' }.offerId", equalTo(district.offerId().toString()));
+
+            // Accepted, the match to the need in 007 stays where it is when an offer for 007 arrives.
+            given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", toElsewhere.matchId())
+                    .then().statusCode(200);
+            OfferPosted closerStill = offer(Parties.approved(replica), item, 10, "370811012007");
+            TestEvents.send(closerStill);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offerKnown(closerStill.offerId()));
+            given().when().get("/needs/{id}/matches", elsewhere.needId()).then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].status", equalTo("ACCEPTED"));
+        }
+    }
+
     /** An offer that grows is offered again to the needs it could not cover; one that shrinks keeps what it proposed. */
     @Test
     void anOfferThatGrowsCoversWhatItCouldNotBefore() {

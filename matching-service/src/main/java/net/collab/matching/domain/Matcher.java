@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,6 +54,9 @@ public class Matcher {
     @Inject
     ProviderRecords providers;
 
+    @Inject
+    NeedPriorities priorities;
+
     private Ranking ranking;
 
     @PostConstruct
@@ -71,6 +72,8 @@ public class Matcher {
         }
         need.itemKey = ItemSynonyms.key(need.item);
         need.persist();
+        entityManager.flush();
+        priorities.of(need.id);
         return matchWithOpenOffers(need);
     }
 
@@ -88,12 +91,7 @@ public class Matcher {
     /** The best offers for the need, a batch at a time, until it is covered or none is left. */
     private List<Match> matchWithOpenOffers(NeedReplica need) {
         List<Match> proposed = new ArrayList<>();
-        Set<String> ancestors = new LinkedHashSet<>();
-        for (int length : new int[] {2, 4, 6, 9, 12}) {
-            if (need.areaCode.length() >= length) {
-                ancestors.add(need.areaCode.substring(0, length));
-            }
-        }
+        List<String> ancestors = ancestors(need.areaCode);
         while (need.open && need.uncovered().signum() > 0) {
             entityManager.flush(); // the candidates' query sees what this transaction proposed so far
             List<?> rows = entityManager.createNativeQuery("""
@@ -128,27 +126,43 @@ public class Matcher {
         return proposed;
     }
 
+    /** The open needs not yet covered that an offer may serve (the condition on their area follows). */
+    private static final String NEEDS_FOR_OFFER = """
+            select n.* from need_replica n
+            join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+            where n.open and n.quantity_covered < n.quantity and n.category = ?3 and n.item_key = ?4 and n.unit = ?5
+                and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?7
+                and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = ?1)""";
+
+    /**
+     * An offer for a district or wider sees thousands of needs in a large city: only this many, the
+     * most in need by their own priority (urgency, risk), are ranked in full (the deadline and
+     * closeness can reorder them, not bring in one from further down).
+     */
+    static final int WIDE_OFFER_CANDIDATES = 10 * BATCH;
+
     /** The needs the offer serves best, a batch at a time, until it is used up or none is left. */
     private List<Match> matchWithOpenNeeds(OfferReplica offer) {
         List<Match> proposed = new ArrayList<>();
+        // A street's or a community's needs are few: all are ranked. A district's or the city's are walked by priority.
+        String candidates = offer.areaCode.length() > 6
+                ? NEEDS_FOR_OFFER + " and n.area_code >= ?6 and n.area_code < ?6 || ':'"
+                // Said so that no index serves it: the walk in priority order does, whatever plan is cached.
+                : NEEDS_FOR_OFFER + " and left(n.area_code, length(?6)) = ?6"
+                        + " order by n.priority desc, n.posted_at, n.id limit " + WIDE_OFFER_CANDIDATES;
         while (offer.open && offer.quantityAvailable.signum() > 0) {
             entityManager.flush();
-            List<?> rows = entityManager.createNativeQuery("""
-                    with o as (select * from offer_replica where id = ?1)
-                    select n.id""" + ranking.columns() + """
-                     from o
-                    join need_replica n on n.open and n.category = o.category and n.item_key = o.item_key
-                        and n.unit = o.unit and n.area_code >= o.area_code and n.area_code < o.area_code || ':'
-                        and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
-                        and n.organization_id <> o.organization_id
-                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+            List<?> rows = entityManager.createNativeQuery("with o as (select * from offer_replica where id = ?1), n as ("
+                    + candidates + ")\nselect n.id" + ranking.columns() + """
+                     from o cross join n
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
                     left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where (o.available_until is null or o.available_until > now())
-                        and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
                     order by 8 desc, n.posted_at, n.id limit ?2""")
-                    .setParameter(1, offer.id).setParameter(2, BATCH).getResultList();
+                    .setParameter(1, offer.id).setParameter(2, BATCH).setParameter(3, offer.category.name())
+                    .setParameter(4, offer.itemKey).setParameter(5, offer.unit).setParameter(6, offer.areaCode)
+                    .setParameter(7, offer.organizationId).getResultList();
             Map<UUID, NeedReplica> needs = NeedReplica.<NeedReplica>list("id in ?1", ids(rows)).stream()
                     .collect(Collectors.toMap(need -> need.id, Function.identity()));
             for (Object row : rows) {
@@ -162,7 +176,95 @@ public class Matcher {
                 break;
             }
         }
+        if (offer.open && offer.quantityAvailable.signum() > 0) {
+            proposed.addAll(takeOverFartherProposals(offer));
+        }
         return proposed;
+    }
+
+    /**
+     * What the offer has left after the needs nobody covers: it takes over, whole, the proposals not
+     * yet accepted that offers for a wider area (a street's, a district's, the city's) made to needs in
+     * its own area. The need is served from closer by, and the wider offer, its quantity free again,
+     * is offered at once to the needs only it can reach — without this, an offer for one community
+     * arriving after a district-wide one finds every need there covered and serves nobody, while
+     * needs elsewhere in the district go without. Each step moves to a strictly wider offer, so it
+     * ends; accepted matches are never moved.
+     */
+    private List<Match> takeOverFartherProposals(OfferReplica offer) {
+        List<String> wider = ancestors(offer.areaCode);
+        wider.remove(offer.areaCode);
+        if (wider.isEmpty() || OfferReplica.count("open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4",
+                offer.category, offer.itemKey, offer.unit, wider) == 0) {
+            return List.of(); // no offer for a wider area: nothing to take over (the usual case for a city-wide offer)
+        }
+        List<Match> proposed = new ArrayList<>();
+        List<OfferReplica> freed = new ArrayList<>();
+        java.util.Set<UUID> servedHere = new java.util.HashSet<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        while (offer.quantityAvailable.signum() > 0) {
+            entityManager.flush();
+            // The offer's own values as parameters (not read in the query), so that the plan starts from its area's needs.
+            List<?> rows = entityManager.createNativeQuery("""
+                    with o as (select * from offer_replica where id = ?1)
+                    select n.id""" + ranking.columns() + """
+                    , m.id as held_match_id from o
+                    join need_replica n on n.open and n.category = ?3 and n.item_key = ?4 and n.unit = ?5
+                        and n.area_code >= ?6 and n.area_code < ?6 || ':'
+                        and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?7
+                    join match m on m.need_id = n.id and m.status = 'PROPOSED' and m.quantity <= o.quantity_available
+                    join offer_replica farther on farther.id = m.offer_id and length(farther.area_code) < length(o.area_code)
+                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+                    left join area_replica a on a.code = n.area_code collate "default"
+                    left join provider_record p on p.organization_id = o.organization_id
+                    where (o.available_until is null or o.available_until > now())
+                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id)
+                    order by length(farther.area_code), 8 desc, m.id limit ?2""")
+                    .setParameter(1, offer.id).setParameter(2, BATCH).setParameter(3, offer.category.name())
+                    .setParameter(4, offer.itemKey).setParameter(5, offer.unit).setParameter(6, offer.areaCode)
+                    .setParameter(7, offer.organizationId).getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                Match held = Match.findById(columns[columns.length - 1]);
+                if (held.quantity().compareTo(offer.quantityAvailable) > 0 || servedHere.contains(held.needId())
+                        || !held.cancel(false, "改由更近的供给满足 an offer closer to the need serves it", now)) {
+                    continue;
+                }
+                providers.ended(held.providerOrganizationId());
+                events.cancelled(held);
+                entityManager.flush(); // the cancelled proposal holds nothing from here on
+                NeedReplica need = NeedReplica.findById(held.needId());
+                refreshCovered(need);
+                OfferReplica farther = OfferReplica.findById(held.offerId());
+                refreshAvailable(farther);
+                if (!freed.contains(farther)) {
+                    freed.add(farther);
+                }
+                propose(need, offer, ranking.scored(columns)).ifPresent(proposed::add);
+                servedHere.add(need.id); // one proposal per need and offer: a second wider one it holds stays
+            }
+            if (rows.size() < BATCH) {
+                break;
+            }
+        }
+        for (OfferReplica farther : freed) {
+            if (farther.open) {
+                proposed.addAll(matchWithOpenNeeds(farther));
+            }
+        }
+        return proposed;
+    }
+
+    /** The area and those above it: the community, its street, district, city and province (as long as the code goes). */
+    private static List<String> ancestors(String areaCode) {
+        List<String> ancestors = new ArrayList<>();
+        for (int length : new int[] {2, 4, 6, 9, 12}) {
+            if (areaCode.length() >= length) {
+                ancestors.add(areaCode.substring(0, length));
+            }
+        }
+        return ancestors;
     }
 
     /** The candidates' ids (the first column); an empty list matches nothing. */
@@ -344,12 +446,16 @@ public class Matcher {
     }
 
     /**
-     * A community's risk level was raised: its open needs not yet covered look for offers at once,
-     * now ranked higher. @return what was proposed
+     * An area's risk level changed: its open needs' priorities follow; when it was raised, those not
+     * yet covered look for offers at once, now ranked higher. @return what was proposed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Match> riskRaised(String areaCode) {
+    public List<Match> riskChanged(String areaCode, boolean raised) {
         lockMatching();
+        priorities.inArea(areaCode);
+        if (!raised) {
+            return List.of();
+        }
         List<Match> proposed = new ArrayList<>();
         for (NeedReplica need : NeedReplica.<NeedReplica>list(
                 "open = true and areaCode = ?1 and quantityCovered < quantity order by postedAt", areaCode)) {

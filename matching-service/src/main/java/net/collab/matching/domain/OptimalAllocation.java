@@ -16,7 +16,7 @@ import org.jgrapht.graph.DirectedWeightedMultigraph;
  * min-cost flow (JGraphT's capacity scaling): source → each need (what it lacks) → each offer that
  * fits it → sink (what the offer has free), and a bypass from source to sink, so that nothing is
  * forced through a pair. With W the largest weight, a unit through a pair costs W − weight and one
- * through the bypass W: the flow of least cost is the allocation of greatest weight, and no cost is
+ * through the bypass W (in whole thousandths): the flow of least cost is the allocation of greatest weight, and no cost is
  * negative (the algorithm pushes negative-cost arcs to capacity at the start, which overflows).
  * Units are whole numbers (quantities in hundredths).
  */
@@ -76,11 +76,11 @@ public final class OptimalAllocation {
                 continue;
             }
             int capacity = (int) Math.min(needUnits.get(pair.needId()), offerUnits.get(pair.offerId()));
-            Arc arc = new Arc(capacity, heaviest - pair.weight(), pair);
+            Arc arc = new Arc(capacity, thousandths(heaviest) - thousandths(pair.weight()), pair);
             add(graph, need, offer, arc);
             pairArcs.add(arc);
         }
-        add(graph, source, sink, new Arc((int) total, heaviest, null));
+        add(graph, source, sink, new Arc((int) total, thousandths(heaviest), null));
         var problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph,
                 node -> node == source ? (int) total : node == sink ? (int) -total : 0,
                 arc -> arc.capacity, arc -> 0, arc -> arc.cost);
@@ -95,6 +95,15 @@ public final class OptimalAllocation {
             }
         }
         return new Result(units, weight);
+    }
+
+    /**
+     * A weight as whole thousandths (scores are kept to a thousandth): with fractional costs the
+     * algorithm's shortest paths accumulate rounding errors, and it declared a feasible problem
+     * infeasible (found by the matching benchmark).
+     */
+    static long thousandths(double weight) {
+        return Math.round(weight * 1000);
     }
 
     private static void add(Graph<Object, Arc> graph, Object from, Object to, Arc arc) {

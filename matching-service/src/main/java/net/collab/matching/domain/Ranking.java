@@ -56,6 +56,15 @@ final class Ranking {
         return columns.append(", ").append(score).toString();
     }
 
+    /**
+     * A need's own priority, the parts of its score that depend on it alone and not on time: urgency
+     * and its place's risk, weighted. Kept on the need ({@link NeedPriorities}) so that an offer for a
+     * wide area walks the needs most in need first instead of ranking them all.
+     */
+    String priority() {
+        return weight(Part.URGENCY) + " * (" + Part.URGENCY.sql + ") + " + weight(Part.RISK) + " * (" + Part.RISK.sql + ")";
+    }
+
     double weight(Part part) {
         return switch (part) {
             case URGENCY -> weights.urgency();

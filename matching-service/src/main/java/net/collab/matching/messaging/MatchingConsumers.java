@@ -25,7 +25,7 @@ import net.collab.matching.domain.NeedReplica;
 import net.collab.matching.domain.OfferReplica;
 import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
-import net.collab.membership.RiskLevelRaised;
+import net.collab.membership.AreaRiskChanged;
 import net.collab.messaging.IdempotentConsumer;
 
 /** Needs and offers from action-service drive incremental matching; organizations and areas feed the replicas. */
@@ -58,9 +58,9 @@ public class MatchingConsumers {
         }
     }
 
-    /** A community's risk went up (inside the area event's transaction): its open needs are matched again at once. */
-    void onRiskRaised(@jakarta.enterprise.event.Observes RiskLevelRaised raised) {
-        matcher.riskRaised(raised.areaCode());
+    /** An area's risk changed (inside the area event's transaction): its needs' priorities follow; raised, they are matched again at once. */
+    void onRiskChanged(@jakarta.enterprise.event.Observes AreaRiskChanged change) {
+        matcher.riskChanged(change.areaCode(), change.raised());
     }
 
     @Incoming("needs")

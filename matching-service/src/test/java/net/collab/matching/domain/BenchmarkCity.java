@@ -43,34 +43,37 @@ final class BenchmarkCity {
     private static final double[] RISK_SHARE = {0.02, 0.05, 0.13, 0.30, 0.50};
     private static final double[] NEED_WEIGHT_BY_RISK = {16, 8, 4, 2, 1};
 
-    /** An item: its names (the first is the usual one), its unit, the quantities asked and offered, how common it is. */
-    record Item(ResourceCategory category, List<String> names, String unit, int scale, double needMin, double needMax,
-            double offerMin, double offerMax, int popularity) {
+    /**
+     * An item: its names (the first is the usual one), its unit, the quantities a need asks (an offer
+     * has from the least asked to 1.5 × the most: with 60 % of postings needs, about as much is offered
+     * as is asked, in all), how common it is.
+     */
+    record Item(ResourceCategory category, List<String> names, String unit, int scale, double needMin, double needMax, int popularity) {
     }
 
     static final List<Item> ITEMS = List.of(
-            new Item(ResourceCategory.SUPPLIES, List.of("口罩", "医用口罩", "KN95", "一次性口罩"), "箱", 0, 1, 30, 5, 150, 10),
-            new Item(ResourceCategory.SUPPLIES, List.of("消毒液", "84消毒液", "消毒水"), "箱", 0, 1, 20, 5, 100, 6),
-            new Item(ResourceCategory.SUPPLIES, List.of("酒精", "医用酒精", "75%酒精"), "箱", 0, 1, 20, 5, 100, 5),
-            new Item(ResourceCategory.SUPPLIES, List.of("防护服", "医用防护服"), "套", 0, 5, 100, 20, 500, 4),
-            new Item(ResourceCategory.SUPPLIES, List.of("体温计", "额温枪"), "个", 0, 1, 20, 5, 100, 3),
-            new Item(ResourceCategory.SUPPLIES, List.of("手套", "一次性手套"), "箱", 0, 1, 20, 5, 100, 3),
-            new Item(ResourceCategory.SUPPLIES, List.of("大米", "米"), "袋", 0, 5, 50, 20, 300, 6),
-            new Item(ResourceCategory.SUPPLIES, List.of("食用油", "花生油"), "桶", 0, 5, 50, 20, 300, 4),
-            new Item(ResourceCategory.SUPPLIES, List.of("常用药品"), "箱", 0, 1, 20, 5, 80, 5),
-            new Item(ResourceCategory.SUPPLIES, List.of("蔬菜包"), "份", 0, 10, 100, 50, 600, 5),
-            new Item(ResourceCategory.SUPPLIES, List.of("轮椅"), "台", 0, 1, 5, 2, 20, 1),
-            new Item(ResourceCategory.SERVICE, List.of("送药", "送药上门", "代购药品"), "次", 0, 1, 30, 10, 150, 6),
-            new Item(ResourceCategory.SERVICE, List.of("心理疏导", "心理咨询", "心理援助"), "次", 0, 1, 20, 5, 80, 4),
-            new Item(ResourceCategory.SERVICE, List.of("助浴"), "次", 0, 1, 10, 5, 40, 2),
-            new Item(ResourceCategory.SERVICE, List.of("法律咨询"), "次", 0, 1, 10, 5, 40, 2),
-            new Item(ResourceCategory.SERVICE, List.of("上门理发"), "次", 0, 1, 10, 5, 40, 1),
-            new Item(ResourceCategory.PEOPLE, List.of("志愿者", "志愿服务"), "人", 0, 2, 20, 5, 40, 6),
-            new Item(ResourceCategory.PEOPLE, List.of("护工"), "人", 0, 1, 5, 2, 10, 2),
-            new Item(ResourceCategory.PEOPLE, List.of("社工"), "人", 0, 1, 5, 2, 10, 2),
-            new Item(ResourceCategory.FUNDS, List.of("救助资金"), "万元", 1, 0.5, 5, 1, 30, 2),
-            new Item(ResourceCategory.VENUE, List.of("临时安置场地"), "处", 0, 1, 1, 1, 3, 1),
-            new Item(ResourceCategory.TECHNOLOGY, List.of("线上问诊平台"), "套", 0, 1, 1, 1, 5, 1));
+            new Item(ResourceCategory.SUPPLIES, List.of("口罩", "医用口罩", "KN95", "一次性口罩"), "箱", 0, 1, 30, 10),
+            new Item(ResourceCategory.SUPPLIES, List.of("消毒液", "84消毒液", "消毒水"), "箱", 0, 1, 20, 6),
+            new Item(ResourceCategory.SUPPLIES, List.of("酒精", "医用酒精", "75%酒精"), "箱", 0, 1, 20, 5),
+            new Item(ResourceCategory.SUPPLIES, List.of("防护服", "医用防护服"), "套", 0, 5, 100, 4),
+            new Item(ResourceCategory.SUPPLIES, List.of("体温计", "额温枪"), "个", 0, 1, 20, 3),
+            new Item(ResourceCategory.SUPPLIES, List.of("手套", "一次性手套"), "箱", 0, 1, 20, 3),
+            new Item(ResourceCategory.SUPPLIES, List.of("大米", "米"), "袋", 0, 5, 50, 6),
+            new Item(ResourceCategory.SUPPLIES, List.of("食用油", "花生油"), "桶", 0, 5, 50, 4),
+            new Item(ResourceCategory.SUPPLIES, List.of("常用药品"), "箱", 0, 1, 20, 5),
+            new Item(ResourceCategory.SUPPLIES, List.of("蔬菜包"), "份", 0, 10, 100, 5),
+            new Item(ResourceCategory.SUPPLIES, List.of("轮椅"), "台", 0, 1, 5, 1),
+            new Item(ResourceCategory.SERVICE, List.of("送药", "送药上门", "代购药品"), "次", 0, 1, 30, 6),
+            new Item(ResourceCategory.SERVICE, List.of("心理疏导", "心理咨询", "心理援助"), "次", 0, 1, 20, 4),
+            new Item(ResourceCategory.SERVICE, List.of("助浴"), "次", 0, 1, 10, 2),
+            new Item(ResourceCategory.SERVICE, List.of("法律咨询"), "次", 0, 1, 10, 2),
+            new Item(ResourceCategory.SERVICE, List.of("上门理发"), "次", 0, 1, 10, 1),
+            new Item(ResourceCategory.PEOPLE, List.of("志愿者", "志愿服务"), "人", 0, 2, 20, 6),
+            new Item(ResourceCategory.PEOPLE, List.of("护工"), "人", 0, 1, 5, 2),
+            new Item(ResourceCategory.PEOPLE, List.of("社工"), "人", 0, 1, 5, 2),
+            new Item(ResourceCategory.FUNDS, List.of("救助资金"), "万元", 1, 0.5, 5, 2),
+            new Item(ResourceCategory.VENUE, List.of("临时安置场地"), "处", 0, 1, 1, 1),
+            new Item(ResourceCategory.TECHNOLOGY, List.of("线上问诊平台"), "套", 0, 1, 1, 1));
 
     /** The share of needs and offers at each level below the province: city, district, street, community. */
     private static final double[] OFFER_LEVEL_SHARE = {0.02, 0.13, 0.35, 0.50};
@@ -204,7 +207,7 @@ final class BenchmarkCity {
         offer.organizationId = organizations[random.nextInt(organizations.length)];
         offer.category = item.category();
         offer.item = name(item);
-        offer.quantity = quantity(item.offerMin(), item.offerMax(), item.scale());
+        offer.quantity = quantity(item.needMin(), 1.5 * item.needMax(), item.scale());
         offer.quantityAvailable = offer.quantity;
         offer.unit = item.unit();
         String community = communities[random.nextInt(communities.length)];

@@ -276,17 +276,18 @@ final class Yardstick {
             List<Arc> needArcs = new ArrayList<>();
             for (int i : group) {
                 String area = postings.area.get(i);
-                addAreaPath(graph, area, closenessWeight / 4, (int) demand);
+                addAreaPath(graph, area, OptimalAllocation.thousandths(closenessWeight / 4), (int) demand);
                 int capacity = postings.hundredths.get(i).intValue();
                 if (postings.isNeed.get(i)) {
-                    Arc arc = new Arc(capacity, heaviest - needScores.get(postings.ids.get(i)), needScores.get(postings.ids.get(i)));
+                    double needScore = needScores.get(postings.ids.get(i));
+                    Arc arc = new Arc(capacity, OptimalAllocation.thousandths(heaviest) - OptimalAllocation.thousandths(needScore), needScore);
                     add(graph, area, sink, arc);
                     needArcs.add(arc);
                 } else {
                     add(graph, source, area, new Arc(capacity, 0, 0));
                 }
             }
-            add(graph, source, sink, new Arc((int) demand, heaviest, 0)); // what no offer covers
+            add(graph, source, sink, new Arc((int) demand, OptimalAllocation.thousandths(heaviest), 0)); // what no offer covers
             int total = (int) demand;
             var problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(graph,
                     node -> node == source ? total : node == sink ? -total : 0, arc -> arc.capacity, arc -> 0, arc -> arc.cost);
@@ -301,7 +302,7 @@ final class Yardstick {
             }
             for (Arc arc : graph.edgeSet()) {
                 if (arc.down) {
-                    groupWeight -= flow.getFlow(arc) * arc.cost;
+                    groupWeight -= flow.getFlow(arc) * closenessWeight / 4;
                 }
             }
             weighted += groupWeight;
@@ -311,7 +312,7 @@ final class Yardstick {
     }
 
     /** The area and its ancestors as nodes, each linked to its parent by a downward arc costing a quarter of the closeness weight. */
-    private static void addAreaPath(Graph<Object, Arc> graph, String area, double costPerLevel, int capacity) {
+    private static void addAreaPath(Graph<Object, Arc> graph, String area, long costPerLevel, int capacity) {
         if (!graph.addVertex(area)) {
             return; // linked up to the top when it was first added
         }

@@ -44,7 +44,7 @@ public class AreaReplica {
     IdempotentConsumer idempotentConsumer;
 
     @Inject
-    jakarta.enterprise.event.Event<RiskLevelRaised> riskRaised;
+    jakarta.enterprise.event.Event<AreaRiskChanged> riskChanged;
 
     public void consume(ConsumerRecords<String, String> records) {
         idempotentConsumer.handleBatch("areas", CONSUMER, records, AreaEvent.class, (envelope, event) -> event.dispatchTo(apply));
@@ -66,10 +66,7 @@ public class AreaReplica {
                 upsert(change.areaCode(), change.name(), change.areaLevel().name(), change.parentCode(), change.level().name());
             }
             // After the replica has the new level: whoever acts on it reads it there.
-            if (RiskLevelRaised.raised(change.previousLevel(), change.level())) {
-                riskRaised.fire(new RiskLevelRaised(change.areaCode(), java.util.Optional.ofNullable(change.previousLevel()),
-                        change.level()));
-            }
+            riskChanged.fire(new AreaRiskChanged(change.areaCode(), java.util.Optional.ofNullable(change.previousLevel()), change.level()));
         }
 
         private void upsert(String code, String name, String level, String parentCode, String riskLevel) {
