@@ -110,6 +110,37 @@ class RankedMatchingTest {
     }
 
     /**
+     * One box, proposed to a low-urgency need: another low one posted later gets nothing (not ranked
+     * clearly higher), a critical one takes the proposal over (not yet accepted) — MatchCancelled for
+     * the first with the reason, MatchProposed for the critical one.
+     */
+    @Test
+    void aClearlyMoreUrgentNeedTakesOverAProposalNotYetAccepted() {
+        String item = "氧气瓶-" + UUID.randomUUID();
+        NeedPosted first = need(Parties.approved(replica), item, Urgency.LOW, "370811012007");
+        NeedPosted alike = need(Parties.approved(replica), item, Urgency.LOW, "370811012007");
+        NeedPosted critical = need(Parties.approved(replica), item, Urgency.CRITICAL, "370811012007");
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer(Parties.approved(replica), item, 1, "370811"));
+            TestEvents.send(first);
+            MatchProposed toFirst = proposalFor(probe, first.needId());
+            TestEvents.send(alike);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> needKnown(alike.needId()));
+            assertThat(probe.seen(ofType(PROPOSED).and(r -> r.value().contains(alike.needId().toString())))).isEmpty();
+
+            TestEvents.send(critical);
+            MatchProposed toCritical = proposalFor(probe, critical.needId());
+            assertThat(toCritical.offerId()).isEqualTo(toFirst.offerId());
+            assertThat(toCritical.quantity()).isEqualByComparingTo("1");
+            var cancelled = probe.await(ofType("net.collab.match.cancelled.v1").and(about(toFirst.matchId().toString())),
+                    Duration.ofSeconds(20));
+            assertThat(cancelled.value()).contains("更紧急");
+            given().when().get("/needs/{id}/matches", first.needId()).then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].status", equalTo("CANCELLED"));
+        }
+    }
+
+    /**
      * One box for three needs in the district: the most urgent of the high-risk community's comes
      * first, then the critical one elsewhere, the low one last; the risk was raised after the needs
      * were posted and the ranking follows it.

@@ -22,6 +22,13 @@ public interface MatchingSettings {
     @WithDefault("24h")
     Duration escalateAfter();
 
+    /**
+     * A need not covered by what is free takes over a proposal not yet accepted from a need whose
+     * score with that offer is lower by at least this much (a step of urgency is 1.33, of risk 0.75).
+     */
+    @WithDefault("1")
+    double takeoverMargin();
+
     /** How often expiry and escalation are checked. */
     @WithDefault("30s")
     Duration sweepInterval();

@@ -88,8 +88,17 @@ public class Matcher {
         return matchWithOpenNeeds(offer);
     }
 
-    /** The best offers for the need, a batch at a time, until it is covered or none is left. */
+    /** The best offers for the need, a batch at a time, until it is covered or none is left; then proposals it may take over. */
     private List<Match> matchWithOpenOffers(NeedReplica need) {
+        List<Match> proposed = matchWithFreeOffers(need);
+        if (need.open && need.uncovered().signum() > 0) {
+            proposed.addAll(takeOverLessUrgentProposals(need));
+        }
+        return proposed;
+    }
+
+    /** The best offers with quantity free for the need, a batch at a time, until it is covered or none is left. */
+    private List<Match> matchWithFreeOffers(NeedReplica need) {
         List<Match> proposed = new ArrayList<>();
         List<String> ancestors = ancestors(need.areaCode);
         while (need.open && need.uncovered().signum() > 0) {
@@ -131,7 +140,7 @@ public class Matcher {
             select n.* from need_replica n
             join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
             where n.open and n.quantity_covered < n.quantity and n.category = ?3 and n.item_key = ?4 and n.unit = ?5
-                and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?7
+                and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?6
                 and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = ?1)""";
 
     /**
@@ -145,14 +154,15 @@ public class Matcher {
     private List<Match> matchWithOpenNeeds(OfferReplica offer) {
         List<Match> proposed = new ArrayList<>();
         // A street's or a community's needs are few: all are ranked. A district's or the city's are walked by priority.
-        String candidates = offer.areaCode.length() > 6
-                ? NEEDS_FOR_OFFER + " and n.area_code >= ?6 and n.area_code < ?6 || ':'"
-                // Said so that no index serves it: the walk in priority order does, whatever plan is cached.
-                : NEEDS_FOR_OFFER + " and left(n.area_code, length(?6)) = ?6"
-                        + " order by n.priority desc, n.posted_at, n.id limit " + WIDE_OFFER_CANDIDATES;
+        boolean wide = offer.areaCode.length() <= 6 && offer.areaCode.chars().allMatch(Character::isDigit);
+        String candidates = !wide ? NEEDS_FOR_OFFER + " and n.area_code >= ?7 and n.area_code < ?7 || ':'"
+                // The area as a literal (digits only): the query is planned for this area's share of the needs. A
+                // cached plan made for any area assumes a small share, and sorts every need of the city instead.
+                : NEEDS_FOR_OFFER + " and n.area_code >= '" + offer.areaCode + "' and n.area_code < '" + offer.areaCode
+                        + ":' order by n.priority desc, n.posted_at, n.id limit " + WIDE_OFFER_CANDIDATES;
         while (offer.open && offer.quantityAvailable.signum() > 0) {
             entityManager.flush();
-            List<?> rows = entityManager.createNativeQuery("with o as (select * from offer_replica where id = ?1), n as ("
+            var query = entityManager.createNativeQuery("with o as (select * from offer_replica where id = ?1), n as ("
                     + candidates + ")\nselect n.id" + ranking.columns() + """
                      from o cross join n
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
@@ -161,8 +171,11 @@ public class Matcher {
                     where (o.available_until is null or o.available_until > now())
                     order by 8 desc, n.posted_at, n.id limit ?2""")
                     .setParameter(1, offer.id).setParameter(2, BATCH).setParameter(3, offer.category.name())
-                    .setParameter(4, offer.itemKey).setParameter(5, offer.unit).setParameter(6, offer.areaCode)
-                    .setParameter(7, offer.organizationId).getResultList();
+                    .setParameter(4, offer.itemKey).setParameter(5, offer.unit).setParameter(6, offer.organizationId);
+            if (!wide) {
+                query.setParameter(7, offer.areaCode);
+            }
+            List<?> rows = query.getResultList();
             Map<UUID, NeedReplica> needs = NeedReplica.<NeedReplica>list("id in ?1", ids(rows)).stream()
                     .collect(Collectors.toMap(need -> need.id, Function.identity()));
             for (Object row : rows) {
@@ -178,6 +191,77 @@ public class Matcher {
         }
         if (offer.open && offer.quantityAvailable.signum() > 0) {
             proposed.addAll(takeOverFartherProposals(offer));
+        }
+        return proposed;
+    }
+
+    /**
+     * What free offers did not cover, the need takes from proposals not yet accepted that fitting
+     * offers made to needs ranked clearly lower ({@link MatchingSettings#takeoverMargin}): each is
+     * moved whole, if it is no more than the need still lacks. The need that loses it looks for free
+     * offers at once (it takes over nothing itself, so this ends). Arrival order otherwise decides
+     * who is served when offers are scarce: a need posted later, more urgent or in a place at higher
+     * risk, would find everything promised to those posted before it.
+     */
+    private List<Match> takeOverLessUrgentProposals(NeedReplica need) {
+        List<Match> proposed = new ArrayList<>();
+        List<NeedReplica> bumped = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // The offers that fit first (a few, through their index), then their proposals: in one query the
+        // planner could not know how few they are, and read every proposal of the network instead.
+        List<UUID> fitting = OfferReplica.<OfferReplica>list(
+                "open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4 and organizationId <> ?5",
+                need.category, need.itemKey, need.unit, ancestors(need.areaCode), need.organizationId)
+                .stream().map(offer -> offer.id).toList();
+        while (!fitting.isEmpty() && need.uncovered().signum() > 0) {
+            entityManager.flush();
+            List<?> rows = entityManager.createNativeQuery("""
+                    select o.id""" + ranking.columns() + """
+                    , m.id as held_match_id from need_replica n
+                    join offer_replica o on o.id in (?2) and (o.available_until is null or o.available_until > now())
+                    join match m on m.offer_id in (?2) and m.offer_id = o.id and m.status = 'PROPOSED' and m.quantity <= ?5
+                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+                    left join area_replica a on a.code = n.area_code collate "default"
+                    left join provider_record p on p.organization_id = o.organization_id
+                    where n.id = ?1 and (n.deadline is null or n.deadline > now())
+                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id)
+                        and m.score + ?3 <= """ + ranking.score() + """
+                    \norder by """ + ranking.score() + """
+                     - m.score desc, m.id limit ?4""")
+                    .setParameter(1, need.id).setParameter(2, fitting).setParameter(3, settings.takeoverMargin())
+                    .setParameter(4, BATCH).setParameter(5, need.uncovered()).getResultList();
+            int taken = 0;
+            java.util.Set<UUID> offersUsed = new java.util.HashSet<>();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                Match held = Match.findById(columns[columns.length - 1]);
+                if (held.quantity().compareTo(need.uncovered()) > 0 || !offersUsed.add(held.offerId())
+                        || !held.cancel(false, "改给更紧急的需求 given to a more urgent need", now)) {
+                    continue; // one proposal per need and offer: a second one of the same offer waits for the next round
+                }
+                providers.ended(held.providerOrganizationId());
+                events.cancelled(held);
+                entityManager.flush(); // the cancelled proposal holds nothing from here on
+                OfferReplica offer = OfferReplica.findById(held.offerId());
+                refreshAvailable(offer);
+                NeedReplica loser = NeedReplica.findById(held.needId());
+                refreshCovered(loser);
+                bumped.add(loser);
+                propose(need, offer, held.quantity().min(offer.quantityAvailable), ranking.scored(columns)).ifPresent(proposed::add);
+                taken++;
+                if (need.uncovered().signum() <= 0) {
+                    break;
+                }
+            }
+            if (taken == 0 || rows.size() < BATCH) {
+                break;
+            }
+        }
+        for (NeedReplica loser : bumped) {
+            if (loser.open) {
+                proposed.addAll(matchWithFreeOffers(loser));
+            }
         }
         return proposed;
     }

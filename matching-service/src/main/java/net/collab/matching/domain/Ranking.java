@@ -45,6 +45,15 @@ final class Ranking {
         this.weights = weights;
     }
 
+    /** The weighted score alone, as an expression. */
+    String score() {
+        StringBuilder score = new StringBuilder("(0");
+        for (Part part : Part.values()) {
+            score.append(" + ").append(weight(part)).append(" * (").append(part.sql).append(")");
+        }
+        return score.append(")").toString();
+    }
+
     /** The columns: each part, then the weighted score. */
     String columns() {
         StringBuilder columns = new StringBuilder();

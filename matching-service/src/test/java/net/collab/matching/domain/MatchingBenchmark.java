@@ -75,6 +75,7 @@ class MatchingBenchmark {
         BenchmarkCity city = new BenchmarkCity(Long.getLong("collabnet.bench.seed", 20261123L));
         city.define(dataSource);
         long[] commits = commitFloor(1_000);
+        execute("create extension if not exists pg_stat_statements");
         Ranking staticRanking = new Ranking(new StaticWeights(settings.weights()));
         Yardstick.Postings postings = new Yardstick.Postings();
         List<Level> measured = new ArrayList<>();
@@ -87,6 +88,7 @@ class MatchingBenchmark {
                     probe(city.next()); // the JIT compilers settle before the first level is measured
                 }
             }
+            execute("select pg_stat_statements_reset()");
             List<Long> costs = new ArrayList<>();
             List<Long> needCosts = new ArrayList<>();
             List<Long> offerCosts = new ArrayList<>();
@@ -102,6 +104,7 @@ class MatchingBenchmark {
                 (posting instanceof NeedReplica ? needCosts : offerCosts).add(probed[0]);
                 proposals.add(probed[1]);
             }
+            printStatements(probes);
             Yardstick.Result quality = Yardstick.measure(dataSource, staticRanking, settings.weights().closeness(), postings, PAIR_LIMIT);
             // The optimum is the best any allocation can do: an allocation above it means the yardstick is wrong. (The
             // tolerance: the flows weigh to a thousandth, and the deadline part grows while the yardstick's queries run.)
@@ -170,6 +173,25 @@ class MatchingBenchmark {
             QuarkusTransaction.rollback();
         }
         return new long[] {System.nanoTime() - started, proposals};
+    }
+
+    /** Where the database's time went during the probes: the statements that took most, per probe event. */
+    private void printStatements(int probes) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) from pg_stat_statements
+                        where query not like '%pg_stat_statements%' order by total_exec_time desc limit 8""")) {
+            while (rows.next()) {
+                System.out.printf(Locale.ROOT, "[matching-bench]   %.2f calls, %.3f ms per event: %s%n", rows.getDouble(1) / probes,
+                        rows.getDouble(2) / probes, rows.getString(3));
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private int openItems() throws SQLException {

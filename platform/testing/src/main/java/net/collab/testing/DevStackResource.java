@@ -30,9 +30,12 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(workDir.resolve("kafka"), 0));
-        // Tests need no flush to disk; a benchmark run through a test (the matching benchmark) does, as the local run.
+        // Tests need no flush to disk; a benchmark run through a test (the matching benchmark) does, as the local run,
+        // and may ask for the time of each statement (pg_stat_statements).
         boolean fsync = Boolean.getBoolean("collabnet.test.fsync");
-        var database = CompletableFuture.supplyAsync(() -> PostgresServer.embedded(workDir.resolve("pg"), 0, true, fsync));
+        boolean statementStatistics = Boolean.getBoolean("collabnet.test.statement-statistics");
+        var database = CompletableFuture.supplyAsync(
+                () -> PostgresServer.embedded(workDir.resolve("pg"), 0, true, fsync, statementStatistics));
         kafka = broker.join();
         postgres = database.join();
         kafka.createNetworkTopics();
