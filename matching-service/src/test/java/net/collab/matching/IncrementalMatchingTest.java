@@ -154,7 +154,7 @@ class IncrementalMatchingTest {
      * offer goes to the need in 007. An accepted match is never moved.
      */
     @Test
-    void aCloserOfferTakesOverAWiderOffersProposalWhichThenServesANeedOnlyItReaches() {
+    void aCloserOfferTakesOverAWiderOffersProposalWhichThenServesANeedOnlyItReaches() throws Exception {
         String item = "护理垫-" + UUID.randomUUID();
         String providerMember = "provider-" + UUID.randomUUID();
         OfferPosted district = offer(Parties.approved(replica, providerMember), item, 10, "370811");
@@ -181,6 +181,11 @@ class IncrementalMatchingTest {
             given().when().get("/needs/{id}/matches", near.needId()).then().statusCode(200)
                     .body("items.find { it.status == 'PROPOSED' }.offerId", equalTo(community.offerId().toString()))
                     .body("items.find { it.status == 'CANCELLED' }.offerId", equalTo(district.offerId().toString()));
+            // Nothing promised twice, nothing lost: both offers fully proposed, both needs fully covered.
+            assertThat(scalar("select count(*) from offer_replica where id in ('" + district.offerId() + "', '"
+                    + community.offerId() + "') and quantity_available = 0")).isEqualTo(2);
+            assertThat(scalar("select count(*) from need_replica where id in ('" + near.needId() + "', '"
+                    + elsewhere.needId() + "') and quantity_covered = quantity")).isEqualTo(2);
 
             // Accepted, the match to the need in 007 stays where it is when an offer for 007 arrives.
             given().auth().oauth2(TestTokens.user(providerMember)).when().post("/matches/{id}/acceptance", toElsewhere.matchId())

@@ -36,7 +36,7 @@ public class Match extends PanacheEntityBase {
         DELIVERED,
         /** The requester confirmed receipt. */
         CONFIRMED,
-        /** Ended by the network: the need was withdrawn or expired, or a party was suspended. */
+        /** Ended by the network: the need was withdrawn or expired, a party suspended, or (a proposal) taken over. */
         CANCELLED,
         /** Nobody answered it in time. */
         EXPIRED;

@@ -62,6 +62,10 @@ public class Matcher {
     @PostConstruct
     void rank() {
         ranking = new Ranking(settings.weights());
+        if (settings.takeoverMargin() < 0) {
+            throw new IllegalStateException("collabnet.matching.takeover-margin must not be negative: a need would take over"
+                    + " from needs ranked higher");
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -116,7 +120,7 @@ public class Matcher {
                     left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where (n.deadline is null or n.deadline > now())
-                        and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)
+                        and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id and m.status <> 'CANCELLED')
                     order by 8 desc, o.posted_at, o.id limit ?3""")
                     .setParameter(1, need.id).setParameter(2, ancestors).setParameter(3, BATCH).getResultList();
             Map<UUID, OfferReplica> offers = OfferReplica.<OfferReplica>list("id in ?1", ids(rows)).stream()
@@ -141,7 +145,7 @@ public class Matcher {
             join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
             where n.open and n.quantity_covered < n.quantity and n.category = ?3 and n.item_key = ?4 and n.unit = ?5
                 and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?6
-                and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = ?1)""";
+                and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = ?1 and m.status <> 'CANCELLED')""";
 
     /**
      * An offer for a district or wider sees thousands of needs in a large city: only this many, the
@@ -154,7 +158,7 @@ public class Matcher {
     private List<Match> matchWithOpenNeeds(OfferReplica offer) {
         List<Match> proposed = new ArrayList<>();
         // A street's or a community's needs are few: all are ranked. A district's or the city's are walked by priority.
-        boolean wide = offer.areaCode.length() <= 6 && offer.areaCode.chars().allMatch(Character::isDigit);
+        boolean wide = offer.areaCode.length() <= 6 && offer.areaCode.chars().allMatch(c -> c >= '0' && c <= '9');
         String candidates = !wide ? NEEDS_FOR_OFFER + " and n.area_code >= ?7 and n.area_code < ?7 || ':'"
                 // The area as a literal (digits only): the query is planned for this area's share of the needs. A
                 // cached plan made for any area assumes a small share, and sorts every need of the city instead.
@@ -195,6 +199,9 @@ public class Matcher {
         return proposed;
     }
 
+    /** Offers whose proposals a need may take over: the nearest and newest that fit. */
+    static final int TAKEOVER_OFFERS = 50;
+
     /**
      * What free offers did not cover, the need takes from proposals not yet accepted that fitting
      * offers made to needs ranked clearly lower ({@link MatchingSettings#takeoverMargin}): each is
@@ -207,12 +214,16 @@ public class Matcher {
         List<Match> proposed = new ArrayList<>();
         List<NeedReplica> bumped = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        // The offers that fit first (a few, through their index), then their proposals: in one query the
-        // planner could not know how few they are, and read every proposal of the network instead.
-        List<UUID> fitting = OfferReplica.<OfferReplica>list(
-                "open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4 and organizationId <> ?5",
+        // The need holding a proposal is ranked as it is now (its deadline may be nearer than when it was proposed).
+        String loserScore = ranking.score().replaceAll("\\bn\\.", "loser.").replaceAll("\\ba\\.", "loser_area.");
+        // The offers that fit first, then their proposals: in one query the planner could not know how few
+        // they are, and read every proposal of the network instead. The nearest and newest only: an old
+        // offer's proposals have mostly been answered, and its count would grow with the city's history.
+        List<UUID> fitting = OfferReplica.<OfferReplica>find(
+                "open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4 and organizationId <> ?5"
+                        + " order by length(areaCode) desc, postedAt desc",
                 need.category, need.itemKey, need.unit, ancestors(need.areaCode), need.organizationId)
-                .stream().map(offer -> offer.id).toList();
+                .page(0, TAKEOVER_OFFERS).stream().map(offer -> offer.id).toList();
         while (!fitting.isEmpty() && need.uncovered().signum() > 0) {
             entityManager.flush();
             List<?> rows = entityManager.createNativeQuery("""
@@ -220,15 +231,18 @@ public class Matcher {
                     , m.id as held_match_id from need_replica n
                     join offer_replica o on o.id in (?2) and (o.available_until is null or o.available_until > now())
                     join match m on m.offer_id in (?2) and m.offer_id = o.id and m.status = 'PROPOSED' and m.quantity <= ?5
+                        and m.expires_at > now()
+                    join need_replica loser on loser.id = m.need_id
+                    left join area_replica loser_area on loser_area.code = loser.area_code collate "default"
                     join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
                     left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where n.id = ?1 and (n.deadline is null or n.deadline > now())
-                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id)
-                        and m.score + ?3 <= """ + ranking.score() + """
-                    \norder by """ + ranking.score() + """
-                     - m.score desc, m.id limit ?4""")
+                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id and x.status <> 'CANCELLED')
+                        and """ + loserScore + " + ?3 <= " + ranking.score() + """
+                    \norder by """ + ranking.score() + " - " + loserScore + """
+                     desc, m.id limit ?4""")
                     .setParameter(1, need.id).setParameter(2, fitting).setParameter(3, settings.takeoverMargin())
                     .setParameter(4, BATCH).setParameter(5, need.uncovered()).getResultList();
             int taken = 0;
@@ -238,7 +252,7 @@ public class Matcher {
                 Match held = Match.findById(columns[columns.length - 1]);
                 if (held.quantity().compareTo(need.uncovered()) > 0 || !offersUsed.add(held.offerId())
                         || !held.cancel(false, "改给更紧急的需求 given to a more urgent need", now)) {
-                    continue; // one proposal per need and offer: a second one of the same offer waits for the next round
+                    continue; // one proposal per need and offer: another of the same offer's is not taken over
                 }
                 providers.ended(held.providerOrganizationId());
                 events.cancelled(held);
@@ -297,13 +311,14 @@ public class Matcher {
                         and n.area_code >= ?6 and n.area_code < ?6 || ':'
                         and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?7
                     join match m on m.need_id = n.id and m.status = 'PROPOSED' and m.quantity <= o.quantity_available
+                        and m.expires_at > now()
                     join offer_replica farther on farther.id = m.offer_id and length(farther.area_code) < length(o.area_code)
                     join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
                     join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
                     left join area_replica a on a.code = n.area_code collate "default"
                     left join provider_record p on p.organization_id = o.organization_id
                     where (o.available_until is null or o.available_until > now())
-                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id)
+                        and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id and x.status <> 'CANCELLED')
                     order by length(farther.area_code), 8 desc, m.id limit ?2""")
                     .setParameter(1, offer.id).setParameter(2, BATCH).setParameter(3, offer.category.name())
                     .setParameter(4, offer.itemKey).setParameter(5, offer.unit).setParameter(6, offer.areaCode)
@@ -520,7 +535,7 @@ public class Matcher {
         List<Match> proposed = new ArrayList<>();
         for (NeedReplica need : NeedReplica.<NeedReplica>list(
                 "open = true and organizationId = ?1 and quantityCovered < quantity order by postedAt", organizationId)) {
-            proposed.addAll(matchWithOpenOffers(need));
+            proposed.addAll(matchWithOpenOffers(need)); // one organization's needs: none takes over another's
         }
         for (OfferReplica offer : OfferReplica.<OfferReplica>list(
                 "open = true and organizationId = ?1 and quantityAvailable > 0 order by postedAt", organizationId)) {
@@ -541,8 +556,10 @@ public class Matcher {
             return List.of();
         }
         List<Match> proposed = new ArrayList<>();
-        for (NeedReplica need : NeedReplica.<NeedReplica>list(
-                "open = true and areaCode = ?1 and quantityCovered < quantity order by postedAt", areaCode)) {
+        List<NeedReplica> needs = NeedReplica.list("open = true and areaCode = ?1 and quantityCovered < quantity order by postedAt", areaCode);
+        // The most urgent first: a less urgent one would otherwise be proposed what the next one takes over at once.
+        needs.sort(java.util.Comparator.comparing((NeedReplica need) -> need.urgency).reversed());
+        for (NeedReplica need : needs) {
             proposed.addAll(matchWithOpenOffers(need));
         }
         return proposed;
@@ -556,6 +573,9 @@ public class Matcher {
         // The status as a literal, so that the partial index of proposals by expiry serves the query.
         List<Match> due = Match.<Match>find("status = 'PROPOSED' and expiresAt <= ?1 order by expiresAt", now).page(0, batch).list();
         for (Match match : due) {
+            if (match.status() != Match.Status.PROPOSED) {
+                continue; // taken over by another need or a closer offer while an earlier one of the batch was released
+            }
             match.expire(now);
             providers.expired(match.providerOrganizationId());
             events.expired(match);
@@ -611,7 +631,7 @@ public class Matcher {
                 left join area_replica a on a.code = n.area_code collate "default"
                 left join provider_record p on p.organization_id = o.organization_id
                 where n.open and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
-                    and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id)""").getResultList();
+                    and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id and m.status <> 'CANCELLED')""").getResultList();
         Map<UUID, Long> needUnits = new java.util.HashMap<>();
         Map<UUID, Long> offerUnits = new java.util.HashMap<>();
         Map<OptimalAllocation.Pair, Ranking.Scored> scores = new java.util.HashMap<>();

@@ -39,7 +39,10 @@ public class NeedPriorities {
 
     @Transactional
     void atStart(@Observes StartupEvent started) {
-        entityManager.createNativeQuery(update.formatted("n.open")).executeUpdate();
+        // Under matching's lock, as another instance may be matching; only the rows whose priority changed.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('matching'))").getSingleResult();
+        entityManager.createNativeQuery((update + " and target.priority is distinct from ranked.priority").formatted("n.open"))
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

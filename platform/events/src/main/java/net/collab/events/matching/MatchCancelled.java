@@ -9,7 +9,8 @@ import net.collab.events.Topics;
 
 /**
  * The network ended a proposal, or an accepted match not yet delivered, with the reason: the need
- * was withdrawn or expired, the offer withdrawn, or a party suspended. {@code quantity} no longer
+ * was withdrawn or expired, the offer withdrawn, a party suspended, or (a proposal only) a clearly
+ * more urgent need or an offer closer to the need took it over. {@code quantity} no longer
  * covers the need, and the provider no longer sees the beneficiary's details.
  */
 @EventContract(topic = Topics.MATCHES, type = "net.collab.match.cancelled.v1")
