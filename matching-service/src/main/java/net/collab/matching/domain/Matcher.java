@@ -254,13 +254,9 @@ public class Matcher {
                         || !held.cancel(false, "改给更紧急的需求 given to a more urgent need", now)) {
                     continue; // one proposal per need and offer: another of the same offer's is not taken over
                 }
-                providers.ended(held.providerOrganizationId());
-                events.cancelled(held);
-                entityManager.flush(); // the cancelled proposal holds nothing from here on
+                takenOver(held);
                 OfferReplica offer = OfferReplica.findById(held.offerId());
-                refreshAvailable(offer);
                 NeedReplica loser = NeedReplica.findById(held.needId());
-                refreshCovered(loser);
                 bumped.add(loser);
                 propose(need, offer, held.quantity().min(offer.quantityAvailable), ranking.scored(columns)).ifPresent(proposed::add);
                 taken++;
@@ -330,13 +326,9 @@ public class Matcher {
                         || !held.cancel(false, "改由更近的供给满足 an offer closer to the need serves it", now)) {
                     continue;
                 }
-                providers.ended(held.providerOrganizationId());
-                events.cancelled(held);
-                entityManager.flush(); // the cancelled proposal holds nothing from here on
+                takenOver(held);
                 NeedReplica need = NeedReplica.findById(held.needId());
-                refreshCovered(need);
                 OfferReplica farther = OfferReplica.findById(held.offerId());
-                refreshAvailable(farther);
                 if (!freed.contains(farther)) {
                     freed.add(farther);
                 }
@@ -353,6 +345,15 @@ public class Matcher {
             }
         }
         return proposed;
+    }
+
+    /** A proposal just cancelled by a takeover: told, and what it held free again on both sides. */
+    private void takenOver(Match held) {
+        providers.ended(held.providerOrganizationId());
+        events.cancelled(held);
+        entityManager.flush(); // the cancelled proposal holds nothing from here on
+        refreshAvailable(OfferReplica.findById(held.offerId()));
+        refreshCovered(NeedReplica.findById(held.needId()));
     }
 
     /** The area and those above it: the community, its street, district, city and province (as long as the code goes). */
