@@ -219,6 +219,7 @@ public class Matcher {
         // The offers that fit first, then their proposals: in one query the planner could not know how few
         // they are, and read every proposal of the network instead. The nearest and newest only: an old
         // offer's proposals have mostly been answered, and its count would grow with the city's history.
+        // Of each offer, the 20 proposals that scored lowest when they were made (an index), however many it has.
         List<UUID> fitting = OfferReplica.<OfferReplica>find(
                 "open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4 and organizationId <> ?5"
                         + " order by length(areaCode) desc, postedAt desc",
@@ -230,8 +231,9 @@ public class Matcher {
                     select o.id""" + ranking.columns() + """
                     , m.id as held_match_id from need_replica n
                     join offer_replica o on o.id in (?2) and (o.available_until is null or o.available_until > now())
-                    join match m on m.offer_id in (?2) and m.offer_id = o.id and m.status = 'PROPOSED' and m.quantity <= ?5
-                        and m.expires_at > now()
+                    cross join lateral (select * from match held where held.offer_id = o.id and held.status = 'PROPOSED'
+                        and held.quantity <= ?5 and held.expires_at > now()
+                        order by held.score limit 20) m
                     join need_replica loser on loser.id = m.need_id
                     left join area_replica loser_area on loser_area.code = loser.area_code collate "default"
                     join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
