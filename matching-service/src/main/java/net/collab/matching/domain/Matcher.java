@@ -114,11 +114,7 @@ public class Matcher {
                     join offer_replica o on o.open and o.category = n.category and o.item_key = n.item_key
                         and o.unit = n.unit and o.area_code in (?2) and o.quantity_available > 0
                         and (o.available_until is null or o.available_until > now())
-                        and o.organization_id <> n.organization_id
-                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
-                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                    left join area_replica a on a.code = n.area_code collate "default"
-                    left join provider_record p on p.organization_id = o.organization_id
+                        and o.organization_id <> n.organization_id""" + RANKED_PARTIES + """
                     where (n.deadline is null or n.deadline > now())
                         and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id and m.status <> 'CANCELLED')
                     order by 8 desc, o.posted_at, o.id limit ?3""")
@@ -138,6 +134,18 @@ public class Matcher {
         }
         return proposed;
     }
+
+    /**
+     * Both organizations approved, and what the ranking reads besides the need {@code n} and the offer
+     * {@code o}: the need's area {@code a} and the provider's record {@code p}.
+     */
+    private static final String RANKED_PARTIES = """
+
+            join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
+            join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
+            left join area_replica a on a.code = n.area_code collate "default"
+            left join provider_record p on p.organization_id = o.organization_id
+            """;
 
     /** The open needs not yet covered that an offer may serve (the condition on their area follows). */
     private static final String NEEDS_FOR_OFFER = """
@@ -235,11 +243,7 @@ public class Matcher {
                         and held.quantity <= ?5 and held.expires_at > now()
                         order by held.score limit 20) m
                     join need_replica loser on loser.id = m.need_id
-                    left join area_replica loser_area on loser_area.code = loser.area_code collate "default"
-                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
-                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                    left join area_replica a on a.code = n.area_code collate "default"
-                    left join provider_record p on p.organization_id = o.organization_id
+                    left join area_replica loser_area on loser_area.code = loser.area_code collate "default\"""" + RANKED_PARTIES + """
                     where n.id = ?1 and (n.deadline is null or n.deadline > now())
                         and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id and x.status <> 'CANCELLED')
                         and """ + loserScore + " + ?3 <= " + ranking.score() + """
@@ -310,11 +314,7 @@ public class Matcher {
                         and (n.deadline is null or n.deadline > now()) and n.organization_id <> ?7
                     join match m on m.need_id = n.id and m.status = 'PROPOSED' and m.quantity <= o.quantity_available
                         and m.expires_at > now()
-                    join offer_replica farther on farther.id = m.offer_id and length(farther.area_code) < length(o.area_code)
-                    join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
-                    join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                    left join area_replica a on a.code = n.area_code collate "default"
-                    left join provider_record p on p.organization_id = o.organization_id
+                    join offer_replica farther on farther.id = m.offer_id and length(farther.area_code) < length(o.area_code)""" + RANKED_PARTIES + """
                     where (o.available_until is null or o.available_until > now())
                         and not exists (select 1 from match x where x.need_id = n.id and x.offer_id = o.id and x.status <> 'CANCELLED')
                     order by length(farther.area_code), 8 desc, m.id limit ?2""")
@@ -628,11 +628,7 @@ public class Matcher {
                 from need_replica n
                 join offer_replica o on o.open and o.category = n.category and o.item_key = n.item_key and o.unit = n.unit
                     and n.area_code >= o.area_code and n.area_code < o.area_code || ':' and o.quantity_available > 0
-                    and (o.available_until is null or o.available_until > now()) and o.organization_id <> n.organization_id
-                join organization_replica requester on requester.id = n.organization_id and requester.status = 'APPROVED'
-                join organization_replica provider on provider.id = o.organization_id and provider.status = 'APPROVED'
-                left join area_replica a on a.code = n.area_code collate "default"
-                left join provider_record p on p.organization_id = o.organization_id
+                    and (o.available_until is null or o.available_until > now()) and o.organization_id <> n.organization_id""" + RANKED_PARTIES + """
                 where n.open and n.quantity_covered < n.quantity and (n.deadline is null or n.deadline > now())
                     and not exists (select 1 from match m where m.need_id = n.id and m.offer_id = o.id and m.status <> 'CANCELLED')""").getResultList();
         Map<UUID, Long> needUnits = new java.util.HashMap<>();
