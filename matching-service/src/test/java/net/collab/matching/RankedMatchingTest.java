@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static net.collab.testing.TopicProbe.about;
 import static net.collab.testing.TopicProbe.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -110,8 +111,8 @@ class RankedMatchingTest {
     }
 
     /**
-     * One box, proposed to a low-urgency need: another low one due in four days, posted later, gets
-     * nothing (ranked higher by about 0.8 for its deadline, less than the margin of 1); a critical
+     * One box, proposed to a low-urgency need: another low one due in six days and a quarter, posted later,
+     * gets nothing (ranked higher by about 0.2 for its deadline, less than the margin of 0.5); a critical
      * one takes the proposal over (not yet accepted) — MatchCancelled for the first with the reason,
      * MatchProposed for the critical one.
      */
@@ -120,7 +121,7 @@ class RankedMatchingTest {
         String item = "氧气瓶-" + UUID.randomUUID();
         NeedPosted first = need(Parties.approved(replica), item, Urgency.LOW, "370811012007");
         NeedPosted slightlyMore = new NeedPosted(UUID.randomUUID(), Parties.approved(replica), ResourceCategory.SUPPLIES, item,
-                BigDecimal.ONE, "箱", Urgency.LOW, "370811012007", null, OffsetDateTime.now().plusHours(100), OffsetDateTime.now(), null);
+                BigDecimal.ONE, "箱", Urgency.LOW, "370811012007", null, OffsetDateTime.now().plusHours(150), OffsetDateTime.now(), null);
         NeedPosted critical = need(Parties.approved(replica), item, Urgency.CRITICAL, "370811012007");
         try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
             TestEvents.send(offer(Parties.approved(replica), item, 1, "370811"));
@@ -141,6 +142,38 @@ class RankedMatchingTest {
             given().when().get("/needs/{id}/matches", first.needId()).then().statusCode(200)
                     .body("items", hasSize(1)).body("items[0].status", equalTo("CANCELLED"));
             assertThat(matchesOf(slightlyMore.needId())).isZero();
+        }
+    }
+
+    /**
+     * Ten boxes proposed to a low need; a critical need for four takes four of them, and the low need
+     * is proposed the six left of the same offer at once: nothing offered lies idle, nothing is promised twice.
+     */
+    @Test
+    void aMoreUrgentNeedTakesOverOnlyWhatItLacksAndTheRestGoesBack() {
+        String item = "消毒液-" + UUID.randomUUID();
+        NeedPosted low = new NeedPosted(UUID.randomUUID(), Parties.approved(replica), ResourceCategory.SUPPLIES, item,
+                BigDecimal.TEN, "箱", Urgency.LOW, "370811012007", null, null, OffsetDateTime.now());
+        NeedPosted critical = new NeedPosted(UUID.randomUUID(), Parties.approved(replica), ResourceCategory.SUPPLIES, item,
+                new BigDecimal(4), "箱", Urgency.CRITICAL, "370811012007", null, null, OffsetDateTime.now());
+        try (TopicProbe probe = TopicProbe.open(Topics.MATCHES)) {
+            TestEvents.send(offer(Parties.approved(replica), item, 10, "370811"));
+            TestEvents.send(low);
+            MatchProposed toLow = proposalFor(probe, low.needId());
+            assertThat(toLow.quantity()).isEqualByComparingTo("10");
+
+            TestEvents.send(critical);
+            MatchProposed toCritical = proposalFor(probe, critical.needId());
+            assertThat(toCritical.offerId()).isEqualTo(toLow.offerId());
+            assertThat(toCritical.quantity()).isEqualByComparingTo("4");
+            probe.await(ofType("net.collab.match.cancelled.v1").and(about(toLow.matchId().toString())), Duration.ofSeconds(20));
+            var rest = probe.await(ofType(PROPOSED).and(r -> r.value().contains(low.needId().toString())
+                    && !r.value().contains(toLow.matchId().toString())), Duration.ofSeconds(20));
+            MatchProposed again = (MatchProposed) EventCodec.fromJson(PROPOSED, rest.value());
+            assertThat(again.offerId()).isEqualTo(toLow.offerId());
+            assertThat(again.quantity()).isEqualByComparingTo("6");
+            given().when().get("/needs/{id}/matches", low.needId()).then().statusCode(200)
+                    .body("items.status", containsInAnyOrder("CANCELLED", "PROPOSED"));
         }
     }
 

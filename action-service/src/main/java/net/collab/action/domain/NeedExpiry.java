@@ -14,7 +14,8 @@ public class NeedExpiry {
     @Inject
     NeedsAndOffers needs;
 
-    @Scheduled(every = "${collabnet.needs.expiry-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${collabnet.needs.expiry-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void expireDue() {
         while (needs.expireDue(BATCH) == BATCH) {
             // a full batch: there may be more

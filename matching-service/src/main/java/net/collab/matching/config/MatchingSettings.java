@@ -24,9 +24,10 @@ public interface MatchingSettings {
 
     /**
      * A need not covered by what is free takes over a proposal not yet accepted from a need whose
-     * score with that offer is lower by at least this much (a step of urgency is 1.33, of risk 0.75).
+     * score with that offer is lower by at least this much (a step of urgency is 1.33, of risk 0.75, of
+     * closeness 0.5): below it, a proposal is not moved for a difference too small to be worth telling two parties.
      */
-    @WithDefault("1")
+    @WithDefault("0.5")
     double takeoverMargin();
 
     /** How often expiry and escalation are checked. */

@@ -17,7 +17,8 @@ public class MatchSweeper {
     @Inject
     Matcher matcher;
 
-    @Scheduled(every = "${collabnet.matching.sweep-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${collabnet.matching.sweep-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void sweep() {
         while (matcher.expireDue(BATCH) == BATCH) {
             // a full batch: there may be more

@@ -208,13 +208,16 @@ public class Matcher {
     }
 
     /** Offers whose proposals a need may take over: the nearest and newest that fit. */
-    static final int TAKEOVER_OFFERS = 50;
+    static final int TAKEOVER_OFFERS = 20;
+    /** Of each, the proposals that scored lowest when they were made: those a need is likeliest to outrank. */
+    static final int TAKEOVER_PROPOSALS_PER_OFFER = 5;
 
     /**
      * What free offers did not cover, the need takes from proposals not yet accepted that fitting
-     * offers made to needs ranked clearly lower ({@link MatchingSettings#takeoverMargin}): each is
-     * moved whole, if it is no more than the need still lacks. The need that loses it looks for free
-     * offers at once (it takes over nothing itself, so this ends). Arrival order otherwise decides
+     * offers made to needs ranked clearly lower ({@link MatchingSettings#takeoverMargin}): as much of
+     * each as it still lacks. The proposal is cancelled and the need that held it looks for free
+     * offers at once — the same offer's remainder among them (it takes over nothing itself, so this
+     * ends). Arrival order otherwise decides
      * who is served when offers are scarce: a need posted later, more urgent or in a place at higher
      * risk, would find everything promised to those posted before it.
      */
@@ -227,7 +230,7 @@ public class Matcher {
         // The offers that fit first, then their proposals: in one query the planner could not know how few
         // they are, and read every proposal of the network instead. The nearest and newest only: an old
         // offer's proposals have mostly been answered, and its count would grow with the city's history.
-        // Of each offer, the 20 proposals that scored lowest when they were made (an index), however many it has.
+        // Of each offer, the few proposals that scored lowest when they were made (an index), however many it has.
         List<UUID> fitting = OfferReplica.<OfferReplica>find(
                 "open = true and category = ?1 and itemKey = ?2 and unit = ?3 and areaCode in ?4 and organizationId <> ?5"
                         + " order by length(areaCode) desc, postedAt desc",
@@ -240,8 +243,9 @@ public class Matcher {
                     , m.id as held_match_id from need_replica n
                     join offer_replica o on o.id in (?2) and (o.available_until is null or o.available_until > now())
                     cross join lateral (select * from match held where held.offer_id = o.id and held.status = 'PROPOSED'
-                        and held.quantity <= ?5 and held.expires_at > now()
-                        order by held.score limit 20) m
+                        and held.expires_at > now()
+                        order by held.score limit\s""" + TAKEOVER_PROPOSALS_PER_OFFER + """
+                    ) m
                     join need_replica loser on loser.id = m.need_id
                     left join area_replica loser_area on loser_area.code = loser.area_code collate "default\"""" + RANKED_PARTIES + """
                     where n.id = ?1 and (n.deadline is null or n.deadline > now())
@@ -250,21 +254,20 @@ public class Matcher {
                     \norder by """ + ranking.score() + " - " + loserScore + """
                      desc, m.id limit ?4""")
                     .setParameter(1, need.id).setParameter(2, fitting).setParameter(3, settings.takeoverMargin())
-                    .setParameter(4, BATCH).setParameter(5, need.uncovered()).getResultList();
+                    .setParameter(4, BATCH).getResultList();
             int taken = 0;
             java.util.Set<UUID> offersUsed = new java.util.HashSet<>();
             for (Object row : rows) {
                 Object[] columns = (Object[]) row;
                 Match held = Match.findById(columns[columns.length - 1]);
-                if (held.quantity().compareTo(need.uncovered()) > 0 || !offersUsed.add(held.offerId())
-                        || !held.cancel(false, "改给更紧急的需求 given to a more urgent need", now)) {
+                if (!offersUsed.add(held.offerId()) || !held.cancel(false, "改给更紧急的需求 given to a more urgent need", now)) {
                     continue; // one proposal per need and offer: another of the same offer's is not taken over
                 }
                 takenOver(held);
                 OfferReplica offer = OfferReplica.findById(held.offerId());
                 NeedReplica loser = NeedReplica.findById(held.needId());
                 bumped.add(loser);
-                propose(need, offer, held.quantity().min(offer.quantityAvailable), ranking.scored(columns)).ifPresent(proposed::add);
+                propose(need, offer, ranking.scored(columns)).ifPresent(proposed::add);
                 taken++;
                 if (need.uncovered().signum() <= 0) {
                     break;

@@ -63,8 +63,8 @@ class MatchingBenchmark {
     @Inject
     MatchingSettings settings;
 
-    record Level(int open, int posted, long[] costs, long[] needCosts, long[] offerCosts, long[] proposals, Yardstick.Result quality,
-            long fillSeconds) {
+    record Level(int open, int posted, long[] costs, long[] needCosts, long[] offerCosts, long[] proposals, long[] searchOnlyCosts,
+            long[] proposingCosts, long[] perProposalCosts, Yardstick.Result quality, long fillSeconds) {
     }
 
     @Test
@@ -76,6 +76,9 @@ class MatchingBenchmark {
         city.define(dataSource);
         long[] commits = commitFloor(1_000);
         execute("create extension if not exists pg_stat_statements");
+        // Planning as well as execution: a statement planned anew on every call costs its planning each time.
+        execute("alter system set pg_stat_statements.track_planning = on");
+        execute("select pg_reload_conf()");
         Ranking staticRanking = new Ranking(new StaticWeights(settings.weights()));
         Yardstick.Postings postings = new Yardstick.Postings();
         List<Level> measured = new ArrayList<>();
@@ -93,6 +96,9 @@ class MatchingBenchmark {
             List<Long> needCosts = new ArrayList<>();
             List<Long> offerCosts = new ArrayList<>();
             List<Long> proposals = new ArrayList<>();
+            List<Long> searchOnly = new ArrayList<>();
+            List<Long> proposing = new ArrayList<>();
+            List<Long> perProposal = new ArrayList<>();
             java.util.Map<Integer, List<Long>> offerCostsByAreaLength = new java.util.TreeMap<>();
             for (int i = 0; i < probes; i++) {
                 Object posting = city.next();
@@ -103,6 +109,12 @@ class MatchingBenchmark {
                 costs.add(probed[0]);
                 (posting instanceof NeedReplica ? needCosts : offerCosts).add(probed[0]);
                 proposals.add(probed[1]);
+                if (probed[1] == 0) {
+                    searchOnly.add(probed[0]);
+                } else {
+                    proposing.add(probed[0]);
+                    perProposal.add(probed[0] / probed[1]);
+                }
             }
             printStatements(probes);
             Yardstick.Result quality = Yardstick.measure(dataSource, staticRanking, settings.weights().closeness(), postings, PAIR_LIMIT);
@@ -114,10 +126,12 @@ class MatchingBenchmark {
                 // The tree's flow leaves out one condition, so it is at least the optimum over every pair.
                 assertThat(quality.optimum()).isGreaterThanOrEqualTo(quality.optimumOverPairs() * (1 - TOLERANCE));
             }
-            Level row = new Level(open, postings.size(), sorted(costs), sorted(needCosts), sorted(offerCosts), sorted(proposals), quality,
+            Level row = new Level(open, postings.size(), sorted(costs), sorted(needCosts), sorted(offerCosts), sorted(proposals), sorted(searchOnly),
+                    sorted(proposing), sorted(perProposal), quality,
                     fillSeconds);
             measured.add(row);
             System.out.println("[matching-bench] " + line(row));
+            System.out.println("[matching-bench] " + byWhatItDid(row));
             offerCostsByAreaLength.forEach((length, nanos) -> System.out.printf(Locale.ROOT,
                     "[matching-bench] offers for an area of %d digits: %d, p50 %.2f ms, p99 %.2f ms%n", length, nanos.size(),
                     millis(sorted(nanos), 0.5), millis(sorted(nanos), 0.99)));
@@ -175,15 +189,38 @@ class MatchingBenchmark {
         return new long[] {System.nanoTime() - started, proposals};
     }
 
+    /** Which of the matcher's ranked queries a statement is (they all start alike). */
+    private static String whose(String query) {
+        if (query.contains("held_match_id") && query.contains("farther")) {
+            return "[closer offer takes over] ";
+        }
+        if (query.contains("held_match_id")) {
+            return "[more urgent need takes over] ";
+        }
+        if (query.contains("limit " + Matcher.WIDE_OFFER_CANDIDATES)) {
+            return "[wide offer's needs] ";
+        }
+        if (query.startsWith("with o as")) {
+            return "[offer's needs] ";
+        }
+        if (query.startsWith("with n as")) {
+            return "[need's free offers] ";
+        }
+        return "";
+    }
+
     /** Where the database's time went during the probes: the statements that took most, per probe event. */
     private void printStatements(int probes) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
-                        select calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) from pg_stat_statements
-                        where query not like '%pg_stat_statements%' order by total_exec_time desc limit 8""")) {
+                        select calls, total_plan_time + total_exec_time, regexp_replace(query, '\\s+', ' ', 'g'), plans,
+                            total_plan_time from pg_stat_statements
+                        where query not like '%pg_stat_statements%' order by 2 desc limit 8""")) {
             while (rows.next()) {
-                System.out.printf(Locale.ROOT, "[matching-bench]   %.2f calls, %.3f ms per event: %s%n", rows.getDouble(1) / probes,
-                        rows.getDouble(2) / probes, rows.getString(3));
+                String query = rows.getString(3);
+                System.out.printf(Locale.ROOT, "[matching-bench]   %.2f calls (%.2f planned), %.3f ms per event (planning %.3f): %s%s%n",
+                        rows.getDouble(1) / probes, rows.getDouble(4) / probes, rows.getDouble(2) / probes, rows.getDouble(5) / probes,
+                        whose(query), query.substring(0, Math.min(query.length(), 100)));
             }
         }
     }
@@ -251,6 +288,12 @@ class MatchingBenchmark {
                 100 * q.optimumUnits() / q.demandUnits(), row.fillSeconds(), q.millis() / 1000.0);
     }
 
+    private static String byWhatItDid(Level row) {
+        return String.format(Locale.ROOT, "| %,d | %,d, %.2f / %.2f | %,d, %.2f / %.2f | %.2f |", row.open(), row.searchOnlyCosts().length,
+                millis(row.searchOnlyCosts(), 0.5), millis(row.searchOnlyCosts(), 0.99), row.proposingCosts().length,
+                millis(row.proposingCosts(), 0.5), millis(row.proposingCosts(), 0.99), millis(row.perProposalCosts(), 0.5));
+    }
+
     private static String report(BenchmarkCity city, int probes, long[] commits, List<Level> levels) {
         StringBuilder out = new StringBuilder();
         out.append("## Matching benchmark, ").append(LocalDate.now()).append("\n\n");
@@ -269,6 +312,15 @@ class MatchingBenchmark {
         Level last = levels.get(levels.size() - 1);
         out.append(String.format(Locale.ROOT, "%nCost at %,d open items against %,d: p50 %.2f×, p99 %.2f× (goal ≤ 3×).%n", last.open(),
                 first.open(), millis(last.costs(), 0.5) / millis(first.costs(), 0.5), millis(last.costs(), 0.99) / millis(first.costs(), 0.99)));
+        out.append("\nWhat an event costs by what it does: one that proposes nothing is the search alone (candidates found and"
+                + " ranked, takeovers looked for); one that proposes also writes its proposals, their outbox events and reservations,"
+                + " takes over and re-offers.\n\n");
+        out.append("| open items | proposed nothing: events, p50 / p99 ms | proposed: events, p50 / p99 ms | per proposal p50 ms |\n");
+        out.append("|---:|---:|---:|---:|\n");
+        levels.forEach(level -> out.append(byWhatItDid(level)).append('\n'));
+        out.append(String.format(Locale.ROOT, "%nThe search alone at %,d open items against %,d: p50 %.2f×, p99 %.2f×.%n", last.open(),
+                first.open(), millis(last.searchOnlyCosts(), 0.5) / millis(first.searchOnlyCosts(), 0.5),
+                millis(last.searchOnlyCosts(), 0.99) / millis(first.searchOnlyCosts(), 0.99)));
         out.append(String.format(Locale.ROOT, "Cost: %,d probe events per level (a need 60 %%, an offer 40 %%), each matched in full"
                 + " and written, then rolled back; the commit (floor above) is not in it; as many probes before the first level"
                 + " warm the JIT compilers.%n", probes));

@@ -27,7 +27,8 @@ public class AreaAnnouncer {
     @Inject
     AreaEvents events;
 
-    @Scheduled(every = "${collabnet.areas.announce-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${collabnet.areas.announce-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // not while shutting down
     void announcePending() {
         int announced = 0;
         int batch;
