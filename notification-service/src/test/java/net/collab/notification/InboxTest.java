@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
@@ -28,7 +29,7 @@ import net.collab.testing.TestOrganizations;
 import net.collab.testing.TestTokens;
 
 @QuarkusTest
-@QuarkusTestResource(DevStackResource.class)
+@QuarkusTestResource(value = DevStackResource.class, initArgs = @ResourceArg(name = DevStackResource.MAIL, value = "true"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class InboxTest {
 
@@ -77,5 +78,44 @@ class InboxTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
                 .oauth2(TestTokens.user(providerMember)).when().get("/inbox")
                 .then().statusCode(200).body("items[0].title", containsString(item)));
+    }
+
+    /** Two members of one organization: what one reads stays unread for the other; a stranger may not mark it. */
+    @Test
+    void eachMemberHasTheirOwnReadStateAndOnlyMembersMarkItems() {
+        String first = "member-" + UUID.randomUUID();
+        String second = "member-" + UUID.randomUUID();
+        UUID provider = TestOrganizations.approvedWithMembers(first, second);
+        String stranger = "stranger-" + UUID.randomUUID();
+        TestOrganizations.approved(stranger);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.isMember(provider, second));
+        MatchProposed match = new MatchProposed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), provider,
+                ResourceCategory.SUPPLIES, "口罩", new BigDecimal("100"), "只", "370811012002", "explanation");
+        TestEvents.send(match);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.user(first))
+                .when().get("/inbox").then().statusCode(200).body("items", hasSize(1)));
+        String itemId = given().auth().oauth2(TestTokens.user(first)).when().get("/inbox").then()
+                .body("unread", equalTo(1)).body("items[0].read", equalTo(false)).extract().path("items[0].id");
+
+        given().when().post("/inbox/{id}/read", itemId).then().statusCode(401);
+        given().auth().oauth2(TestTokens.user(stranger)).when().post("/inbox/{id}/read", itemId).then().statusCode(403)
+                .contentType(containsString("application/problem+json"));
+        given().auth().oauth2(TestTokens.user(first)).when().post("/inbox/{id}/read", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(TestTokens.user(first)).when().post("/inbox/{id}/read", itemId).then().statusCode(200)
+                .body("unread", equalTo(0));
+        given().auth().oauth2(TestTokens.user(first)).when().post("/inbox/{id}/read", itemId).then().statusCode(200);
+
+        given().auth().oauth2(TestTokens.user(first)).when().get("/inbox").then().body("items[0].read", equalTo(true));
+        given().auth().oauth2(TestTokens.user(first)).when().get("/inbox?unread=true").then().body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.user(second)).when().get("/inbox?unread=true").then().body("items", hasSize(1))
+                .body("unread", equalTo(1));
+        given().auth().oauth2(TestTokens.user(second)).when().get("/inbox?kind=MATCH_ACCEPTED").then().body("items", hasSize(0));
+        given().auth().oauth2(TestTokens.user(second)).when().get("/inbox?kind=MATCH_PROPOSED").then().body("items", hasSize(1));
+        given().auth().oauth2(TestTokens.user(second)).when().get("/inbox?kind=NONSENSE").then().statusCode(400)
+                .contentType(containsString("application/problem+json")).body("detail", containsString("kind"));
+        given().auth().oauth2(TestTokens.user(second)).when().get("/inbox?unread=maybe").then().statusCode(400);
+        given().auth().oauth2(TestTokens.user(second)).when().post("/inbox/read").then().statusCode(200)
+                .body("marked", equalTo(1)).body("unread", equalTo(0));
+        given().when().post("/inbox/read").then().statusCode(401);
     }
 }

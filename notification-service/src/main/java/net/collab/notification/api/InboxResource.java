@@ -1,45 +1,89 @@
 package net.collab.notification.api;
 
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.security.Authenticated;
 
+import net.collab.domain.Refusal;
 import net.collab.notification.domain.Inbox;
-import net.collab.notification.domain.InboxItem;
-import net.collab.web.Caller;
+import net.collab.notification.domain.NotificationKind;
+import net.collab.notification.domain.Person;
 import net.collab.web.Page;
+import net.collab.web.QueryParams;
 
+/** The caller's own inbox: what their organizations, their role and they themselves were told, with their read state. */
 @Path("/inbox")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class InboxResource {
 
     @Inject
-    Caller caller;
+    CallerPerson callerPerson;
 
     @Inject
     Inbox inbox;
 
-    public record InboxItemView(UUID id, UUID organizationId, String kind, String title, String body, UUID aboutId,
-            OffsetDateTime createdAt) {
-        static InboxItemView of(InboxItem item) {
-            return new InboxItemView(item.id, item.recipientOrganizationId, item.kind, item.title, item.body, item.aboutId,
-                    item.createdAt);
+    /** An item as the caller reads it, in their language. */
+    public record InboxItemView(UUID id, long seq, String kind, String priority, String title, String body, UUID aboutId,
+            UUID organizationId, boolean read, OffsetDateTime createdAt) {
+        static InboxItemView of(Inbox.Read read, boolean english) {
+            var item = read.item();
+            return new InboxItemView(item.id, item.seq, item.kind, item.priority.name(), item.title(english), item.body(english),
+                    item.aboutId, item.recipientOrganizationId, read.read(), item.createdAt);
         }
     }
 
-    /** What the caller's organizations were told, newest first. */
+    /** A page of the inbox with how many items are unread in all. */
+    public record InboxPage(java.util.List<InboxItemView> items, int page, int size, long total, long unread) {
+    }
+
+    /** Newest first; {@code kind} keeps one kind of news, {@code unread=true} what the caller has not read. */
     @GET
-    @Authenticated
-    public Page<InboxItemView> inbox(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public InboxPage inbox(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("kind") String kind,
+            @QueryParam("unread") String unread) {
         Page.Request paging = Page.request(page, size);
-        return Page.of(inbox.of(caller.subject(), paging.page(), paging.size()).map(InboxItemView::of), paging);
+        Optional<NotificationKind> onlyKind = Optional.ofNullable(QueryParams.enumValue(NotificationKind.class, "kind", kind));
+        boolean unreadOnly = QueryParams.bool("unread", unread, false);
+        Person person = callerPerson.get();
+        var slice = inbox.of(person, onlyKind, unreadOnly, paging.page(), paging.size());
+        return new InboxPage(slice.items().stream().map(read -> InboxItemView.of(read, person.english())).toList(), paging.page(),
+                paging.size(), slice.total(), inbox.unread(person));
+    }
+
+    /** Marks one of the caller's items read (again: no change); 403 for someone else's item. */
+    @POST
+    @Path("/{id}/read")
+    public ReadResult markRead(@PathParam("id") UUID id) {
+        Person person = callerPerson.get();
+        switch (inbox.markRead(person, id)) {
+            case NO_SUCH_ITEM -> throw Refusal.notFound("inbox item " + id);
+            case NOT_THEIRS -> throw Refusal.forbidden("the item is for another organization or person");
+            default -> {
+            }
+        }
+        return new ReadResult(1, inbox.unread(person));
+    }
+
+    /** Marks everything the caller was told so far read. */
+    @POST
+    @Path("/read")
+    public ReadResult markAllRead() {
+        Person person = callerPerson.get();
+        int marked = inbox.markAllRead(person);
+        return new ReadResult(marked, inbox.unread(person));
+    }
+
+    public record ReadResult(int marked, long unread) {
     }
 }

@@ -17,11 +17,12 @@ import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.NeedEscalated;
 import net.collab.events.matching.MatchProposed;
+import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
 import net.collab.notification.domain.Notifier;
 
-/** Match events become inbox items for the organizations concerned; organizations feed the replica. */
+/** Match events become news for those concerned; organizations and areas feed their replicas (members, names, places). */
 @ApplicationScoped
 public class MatchNotifications {
 
@@ -34,6 +35,9 @@ public class MatchNotifications {
     @Inject
     OrganizationReplica organizations;
 
+    @Inject
+    AreaReplica areas;
+
     @Incoming("matches")
     @Blocking
     public void onMatchEvents(ConsumerRecords<String, String> records) {
@@ -44,6 +48,12 @@ public class MatchNotifications {
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
         organizations.consume(records);
+    }
+
+    @Incoming("areas")
+    @Blocking
+    public void onAreaEvents(ConsumerRecords<String, String> records) {
+        areas.consume(records);
     }
 
     private final MatchEvent.Handler matches = new MatchEvent.Handler() {
@@ -74,8 +84,10 @@ public class MatchNotifications {
 
         @Override
         public void escalated(NeedEscalated escalated) {
-            notifier.needEscalated(escalated.needId(), escalated.requesterOrganizationId(), escalated.item(),
-                    escalated.quantityMissing().toPlainString(), escalated.unit());
+            notifier.needEscalated(new Notifier.Escalation(escalated.needId(), escalated.requesterOrganizationId(), escalated.item(),
+                    escalated.quantityMissing().toPlainString(), escalated.unit(), escalated.areaCode(),
+                    escalated.waitingSince() == null ? "" : escalated.waitingSince().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
         }
 
         @Override

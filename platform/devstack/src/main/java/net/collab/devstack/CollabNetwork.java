@@ -54,6 +54,8 @@ public final class CollabNetwork implements AutoCloseable {
             ports.put("keycloak", 8180);
             ports.put("kafka", 9092);
             ports.put("postgres", 15432);
+            ports.put("smtp", 3025);
+            ports.put("imap", 3143);
             return new Options(root, root.resolve("deploy/local/.run"), true, true, ports,
                     System.getenv("COLLABNET_POSTGRES_URL"), env("COLLABNET_POSTGRES_USER", "postgres"),
                     env("COLLABNET_POSTGRES_PASSWORD", "postgres"), false);
@@ -88,6 +90,7 @@ public final class CollabNetwork implements AutoCloseable {
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
+    private MailServer mail;
 
     private CollabNetwork(Options options) {
         this.options = options;
@@ -131,6 +134,11 @@ public final class CollabNetwork implements AutoCloseable {
             }
             kafka.createNetworkTopics();
             urls.put("keycloak", keycloak.url());
+            // The SMTP server every e-mail goes to (nothing leaves the machine); the local run keeps each as a file.
+            mail = track(MailServer.start(options.port("smtp"), options.port("imap")));
+            if (options.persistent()) {
+                mail.copyTo(mailFolder());
+            }
 
             String personalDataKey = personalDataKey(data);
             int consolePort = Ports.freeOrRequire(options.port("console"), "console");
@@ -152,6 +160,11 @@ public final class CollabNetwork implements AutoCloseable {
                 // registry-service looks people up by e-mail with its service account (see the realm file).
                 env.put("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/collabnet");
                 env.put("COLLABNET_REGISTRY_CLIENT_SECRET", "local-demo-registry-secret");
+                if (service.equals("notification-service")) {
+                    env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                    env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+                    env.put("COLLABNET_NOTIFICATIONS_EMAIL_INBOX_LINK", consoleOrigin + "/inbox");
+                }
                 if (service.equals("action-service")) { // the only one that keeps personal data
                     env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
                 }
@@ -305,6 +318,16 @@ public final class CollabNetwork implements AutoCloseable {
     /** Process id per component (kafka, postgres, keycloak, console and each service), for measurements. */
     public Map<String, Long> pids() {
         return Map.copyOf(pids);
+    }
+
+    /** The SMTP server the services send e-mail to. */
+    public MailServer mail() {
+        return mail;
+    }
+
+    /** Where the local run keeps each e-mail sent, as an {@code .eml} file. */
+    public Path mailFolder() {
+        return options.dataDir().resolve("mail");
     }
 
     /** The network's PostgreSQL server (one database per service, named after it without "-service"). */

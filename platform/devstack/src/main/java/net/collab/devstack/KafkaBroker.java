@@ -165,7 +165,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "action.actions.v1", false,
                 "action.advocacy.v1", false,
                 "action.ledger.v1", false,
-                "matching.matches.v1", false);
+                "matching.matches.v1", false,
+                "notification.deliveries.v1", false);
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.entrySet().stream()

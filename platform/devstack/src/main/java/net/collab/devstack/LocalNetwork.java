@@ -51,6 +51,7 @@ public final class LocalNetwork {
                   notification-service    %s/q/swagger-ui
                   Keycloak                %s  (admin console: admin / admin)
                   Kafka                   %s
+                  演示邮件 Demo e-mails    %s  (每封一个 .eml 文件 one .eml file each; IMAP localhost:%d)
 
                 演示用户 Demo users (password = user name, local demo only):
                   coordinator   协作网络协调员 network coordinator
@@ -63,7 +64,7 @@ public final class LocalNetwork {
                 按 Ctrl-C 或运行 deploy/local/stop 停止 · Ctrl-C or deploy/local/stop to stop.
                 """.formatted(network.url("console"), network.url("registry-service"), network.url("action-service"),
                 network.url("matching-service"), network.url("notification-service"), network.url("keycloak"),
-                network.kafkaBootstrapServers(),
+                network.kafkaBootstrapServers(), network.mailFolder(), network.mail().imapPort(),
                 seeded > 0 ? "已登记并批准 " + seeded + " 个演示组织 · " + seeded + " demo organizations registered and approved."
                         : "演示组织已存在 · Demo organizations already present.");
     }

@@ -37,6 +37,9 @@ import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.MatchProposed;
 import net.collab.events.matching.NeedEscalated;
 import net.collab.events.registry.AreaDefined;
+import net.collab.events.notification.DeliveryEvent;
+import net.collab.events.notification.NotificationDelivered;
+import net.collab.events.notification.NotificationFailed;
 import net.collab.events.registry.AreaEvent;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
@@ -61,13 +64,14 @@ public final class EventCatalog {
             ActionPublished.class, ActionUpdated.class, ActionStatusChanged.class,
             AdvocacyPublished.class, AdvocacyWithdrawn.class, LedgerEntryRecorded.class,
             MatchProposed.class, MatchAccepted.class, MatchDeclined.class, MatchDelivered.class, MatchConfirmed.class,
-            MatchCancelled.class, MatchExpired.class, NeedEscalated.class);
+            MatchCancelled.class, MatchExpired.class, NeedEscalated.class, NotificationDelivered.class, NotificationFailed.class);
 
     /** Per topic, the sealed interface its event types implement. */
     private static final Map<String, Class<? extends DomainEvent>> BY_TOPIC = Map.of(
             Topics.ORGANIZATIONS, OrganizationEvent.class, Topics.AREAS, AreaEvent.class,
             Topics.NEEDS, NeedEvent.class, Topics.OFFERS, OfferEvent.class, Topics.ACTIONS, ActionEvent.class,
-            Topics.ADVOCACY, AdvocacyEvent.class, Topics.LEDGER, LedgerEvent.class, Topics.MATCHES, MatchEvent.class);
+            Topics.ADVOCACY, AdvocacyEvent.class, Topics.LEDGER, LedgerEvent.class, Topics.MATCHES, MatchEvent.class,
+            Topics.DELIVERIES, DeliveryEvent.class);
 
     private static final Map<String, Class<? extends DomainEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));

@@ -10,6 +10,7 @@ public final class Topics {
     public static final String ADVOCACY = "action.advocacy.v1";
     public static final String LEDGER = "action.ledger.v1";
     public static final String MATCHES = "matching.matches.v1";
+    public static final String DELIVERIES = "notification.deliveries.v1";
 
     private Topics() {
     }

@@ -55,6 +55,8 @@ import net.collab.events.matching.MatchDelivered;
 import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.MatchProposed;
 import net.collab.events.matching.NeedEscalated;
+import net.collab.events.notification.NotificationDelivered;
+import net.collab.events.notification.NotificationFailed;
 import net.collab.events.registry.AreaDefined;
 import net.collab.events.registry.MemberAdded;
 import net.collab.events.registry.MemberRemoved;
@@ -150,7 +152,12 @@ class EventGoldenFormsTest {
                     AT.plusHours(2)),
             new MatchExpired(MATCH, NEED, OFFER, ORGANIZATION, HUB, new BigDecimal("500"), "只", AT.plusDays(2)),
             new NeedEscalated(NEED, ORGANIZATION, ResourceCategory.SUPPLIES, "口罩", new BigDecimal("200"), "只", "370811012002", AT,
-                    AT.plusDays(1)))
+                    AT.plusDays(1)),
+            new NotificationDelivered(UUID.fromString("7c8d9e0f-aaaa-4bc2-8d54-6f7a8b9cadb4"),
+                    UUID.fromString("8d9e0f1a-bbbb-4cd3-9e65-7a8b9cadbec5"), "MATCH_PROPOSED", "EMAIL", "xiyang-admin", 1, AT.plusMinutes(1)),
+            new NotificationFailed(UUID.fromString("7c8d9e0f-aaaa-4bc2-8d54-6f7a8b9cadb4"),
+                    UUID.fromString("8d9e0f1a-bbbb-4cd3-9e65-7a8b9cadbec5"), "MATCH_PROPOSED", "WEBHOOK", "9e0f1a2b-cccc-4de4-8f76-8b9cadbecfd6",
+                    8, "HTTP 503 from the receiver", AT.plusHours(2)))
             .collect(Collectors.toMap(DomainEvent::getClass, event -> event, (a, b) -> a, LinkedHashMap::new));
 
     static Stream<Class<? extends DomainEvent>> types() {

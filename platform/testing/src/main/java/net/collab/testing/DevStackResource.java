@@ -10,17 +10,29 @@ import java.util.concurrent.CompletableFuture;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import net.collab.devstack.KafkaBroker;
+import net.collab.devstack.MailServer;
 import net.collab.devstack.PostgresServer;
 
 /**
  * Real infrastructure for a {@code @QuarkusTest}: a Kafka broker (KRaft, child process) and an
- * embedded PostgreSQL with a fresh database, started in parallel. No container engine needed.
+ * embedded PostgreSQL with a fresh database, started in parallel; on request a real SMTP server
+ * (GreenMail). No container engine needed.
  */
 public class DevStackResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The init argument that asks for a real SMTP server too ({@code @ResourceArg(name = MAIL, value = "true")}). */
+    public static final String MAIL = "mail";
+
     private static volatile KafkaBroker kafka;
     private static volatile PostgresServer postgres;
+    private static volatile MailServer mail;
     private Path workDir;
+    private boolean withMail;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        withMail = Boolean.parseBoolean(initArgs.getOrDefault(MAIL, "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -42,13 +54,20 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         String url = postgres.createDatabase("service");
         byte[] personalDataKey = new byte[32];
         new java.security.SecureRandom().nextBytes(personalDataKey);
-        return Map.of(
+        Map<String, String> config = new java.util.HashMap<>();
+        if (withMail) {
+            mail = MailServer.start(0, -1);
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
+        }
+        config.putAll(Map.of(
                 // A key of this run's own for personal data encrypted at rest: none is ever written in the repository.
                 "collabnet.personal-data.key", java.util.Base64.getEncoder().encodeToString(personalDataKey),
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.datasource.jdbc.url", url,
                 "quarkus.datasource.username", postgres.username(),
-                "quarkus.datasource.password", postgres.password());
+                "quarkus.datasource.password", postgres.password()));
+        return config;
     }
 
     @Override
@@ -59,6 +78,18 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         if (postgres != null) {
             postgres.close();
         }
+        if (mail != null) {
+            mail.close();
+            mail = null;
+        }
+    }
+
+    /** The SMTP server the service under test sends to (started with the {@link #MAIL} argument). */
+    public static MailServer mail() {
+        if (mail == null) {
+            throw new IllegalStateException("DevStackResource was not started with the mail argument");
+        }
+        return mail;
     }
 
     public static String bootstrapServers() {

@@ -24,6 +24,19 @@ public final class TestTokens {
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of("coordinator"), subject);
     }
 
+    /** A signed-in user whose token also names them: e-mail address and name, as the identity provider's tokens do. */
+    public static String person(String subject, String email, String name, boolean coordinator) {
+        return person(subject, email, name, coordinator, true);
+    }
+
+    /** As {@link #person(String, String, String, boolean)}, saying whether the identity provider verified the address. */
+    public static String person(String subject, String email, String name, boolean coordinator, boolean emailVerified) {
+        return Jwt.preferredUserName(subject).subject(subject).groups(coordinator ? Set.of("coordinator") : Set.of())
+                .claim("email", email).claim("email_verified", emailVerified).claim("name", name).issuer(ISSUER).audience(AUDIENCE)
+                .issuedAt(Instant.now().minusSeconds(10)).expiresAt(Instant.now().plusSeconds(600))
+                .jws().keyId("1").sign("privateKey.jwk");
+    }
+
     /** The test server's issuer and audience, which the services accept in tests. */
     public static final String ISSUER = "https://server.example.com";
     public static final String AUDIENCE = "https://server.example.com";

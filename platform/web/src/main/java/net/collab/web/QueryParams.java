@@ -53,6 +53,18 @@ public final class QueryParams {
         }
     }
 
+    /** {@code true} or {@code false}; {@code absent} when not given. */
+    public static boolean bool(String parameter, String value, boolean absent) {
+        String given = text(parameter, value);
+        if (given == null) {
+            return absent;
+        }
+        if (!given.equals("true") && !given.equals("false")) {
+            throw Refusal.invalid(parameter, "\"" + value + "\" is neither true nor false");
+        }
+        return Boolean.parseBoolean(given);
+    }
+
     /** The constant named by {@code value}, null when absent or blank. */
     public static <E extends Enum<E>> E enumValue(Class<E> type, String parameter, String value) {
         String given = text(parameter, value);

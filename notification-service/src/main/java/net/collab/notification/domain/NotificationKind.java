@@ -1,0 +1,41 @@
+package net.collab.notification.domain;
+
+/**
+ * The kinds of news the service tells people, each with how much it matters: high and normal
+ * priority reach a person by e-mail at once unless they chose otherwise, low priority in the daily
+ * digest (see {@link Preferences}).
+ */
+public enum NotificationKind {
+    MATCH_PROPOSED(Priority.HIGH),
+    MATCH_ACCEPTED(Priority.HIGH),
+    MATCH_DECLINED(Priority.NORMAL),
+    MATCH_DELIVERED(Priority.HIGH),
+    MATCH_CONFIRMED(Priority.NORMAL),
+    MATCH_CANCELLED(Priority.NORMAL),
+    MATCH_EXPIRED(Priority.NORMAL),
+    NEED_ESCALATED(Priority.HIGH);
+
+    public enum Priority {
+        HIGH, NORMAL, LOW
+    }
+
+    /** How a kind reaches a person by e-mail. */
+    public enum EmailMode {
+        IMMEDIATE, DIGEST, OFF
+    }
+
+    private final Priority priority;
+
+    NotificationKind(Priority priority) {
+        this.priority = priority;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    /** Without a choice of the person's own. */
+    public EmailMode defaultEmailMode() {
+        return priority == Priority.LOW ? EmailMode.DIGEST : EmailMode.IMMEDIATE;
+    }
+}
