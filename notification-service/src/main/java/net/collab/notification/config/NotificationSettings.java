@@ -44,6 +44,21 @@ public interface NotificationSettings {
         String inboxLink();
     }
 
+    Webhooks webhooks();
+
+    /** Where webhooks may point, and how long a call may take. */
+    interface Webhooks {
+        /**
+         * Networks in private, loopback or link-local ranges that webhooks may nevertheless reach, as
+         * CIDR (e.g. {@code 10.1.0.0/16}); none by default, so that no one can make the network call
+         * its own machines.
+         */
+        java.util.Optional<java.util.List<String>> allowedNetworks();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     /** The daily digest (read by the scheduler from the same key). */
     Digest digest();
 

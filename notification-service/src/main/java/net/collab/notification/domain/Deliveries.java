@@ -41,15 +41,22 @@ public class Deliveries {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    EmailDispatcher emailDispatcher;
+    DeliveryDispatcher dispatcher;
 
     @Inject
     People people;
+
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    Notifier notifier;
 
     /**
      * One e-mail delivery per person of the audience who wants this kind by e-mail: at once (PENDING),
      * in the digest (DIGEST), or noted as impossible when no address is known (SKIPPED); nothing for
      * those who turned the kind off. Only people the service knows (who have used it) are reached.
+     * And one call per webhook of an organization audience that takes the kind.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fanOut(UUID itemId, Audience audience, NotificationKind kind) {
@@ -76,6 +83,16 @@ public class Deliveries {
                 on conflict (item_id, channel, recipient) do nothing""")
                 .setParameter(1, itemId).setParameter(2, kind.name()).setParameter(3, kind.defaultEmailMode().name())
                 .setParameter(4, who).executeUpdate();
+        if (audience instanceof Audience.Organization organization && kind != NotificationKind.WEBHOOK_FAILED) {
+            // The organization's webhooks that take this kind (a failing webhook's own news goes by inbox and e-mail only).
+            written += entityManager.createNativeQuery("""
+                    insert into delivery (id, item_id, channel, recipient, status, next_attempt_at, created_at)
+                    select gen_random_uuid(), ?1, 'WEBHOOK', cast(w.id as varchar), 'PENDING', now(), now()
+                    from webhook w where w.organization_id = ?2 and w.active
+                        and (w.kinds is null or ?3 = any(string_to_array(w.kinds, ',')))
+                    on conflict (item_id, channel, recipient) do nothing""")
+                    .setParameter(1, itemId).setParameter(2, organization.id()).setParameter(3, kind.name()).executeUpdate();
+        }
         if (written > 0) {
             wakeSendersAfterCommit();
         }
@@ -102,27 +119,41 @@ public class Deliveries {
     }
 
     /**
-     * What an e-mail delivery sends now, with the claim renewed for the send; or why it is not sent:
-     * the claim was lost (another sender has it), or the person has no address or is no longer one
-     * of the item's audience (removed from the organization, no longer coordinating).
+     * What a delivery sends now, with the claim renewed for the send; or why it is not sent: the claim
+     * was lost (another sender has it: nothing to record), there is no one (any more) to send it to
+     * ({@code notSent}: SKIPPED), or the target may never be called ({@code refused}: DEAD).
      */
-    public record Prepared(Optional<EmailSender.Email> email, String notSent) {
+    public record Prepared(Optional<EmailSender.Email> email, Optional<WebhookSender.Call> call, String notSent, String refused) {
+        static Prepared lost() {
+            return new Prepared(Optional.empty(), Optional.empty(), null, null);
+        }
+
+        static Prepared notSent(String why) {
+            return new Prepared(Optional.empty(), Optional.empty(), why, null);
+        }
     }
 
     @Transactional
     public Prepared prepare(UUID deliveryId, UUID claim) {
         Delivery delivery = Delivery.findById(deliveryId);
         if (delivery == null || !delivery.claimedBy(claim)) {
-            return new Prepared(Optional.empty(), null);
+            return Prepared.lost();
         }
         delivery.claimedUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(settings.claimFor()); // this send has the whole lease
         InboxItem item = InboxItem.findById(delivery.itemId);
+        if (item == null) {
+            return Prepared.notSent("通知已不存在 the notification is gone");
+        }
+        return delivery.channel == Delivery.Channel.WEBHOOK ? webhookCall(delivery, item) : email(delivery, item);
+    }
+
+    private Prepared email(Delivery delivery, InboxItem item) {
         Person person = Person.findById(delivery.recipient);
-        if (item == null || person == null || person.email == null) {
-            return new Prepared(Optional.empty(), "收件人已无电子邮件地址 the recipient has no e-mail address any more");
+        if (person == null || person.email == null) {
+            return Prepared.notSent("收件人已无电子邮件地址 the recipient has no e-mail address any more");
         }
         if (!people.audiencesOf(person).contains(item.audience)) {
-            return new Prepared(Optional.empty(), "收件人已不属于该通知的对象 the recipient is no longer among those it is for");
+            return Prepared.notSent("收件人已不属于该通知的对象 the recipient is no longer among those it is for");
         }
         boolean english = person.english();
         String footer = english
@@ -132,7 +163,24 @@ public class Deliveries {
                 : "\n\n—\n协作网络 Collaboration network。收件箱：" + settings.email().inboxLink()
                         + "\n您作为相关组织的成员收到此邮件；可在通知偏好中选择哪些消息通过电子邮件发送。\n通知编号 " + item.id;
         return new Prepared(Optional.of(new EmailSender.Email(person.email, item.title(english), item.body(english) + footer,
-                delivery.id.toString(), item.id.toString())), null);
+                delivery.id.toString(), item.id.toString())), Optional.empty(), null, null);
+    }
+
+    private Prepared webhookCall(Delivery delivery, InboxItem item) {
+        Webhook webhook = Webhook.findById(UUID.fromString(delivery.recipient));
+        if (webhook == null || !webhook.active) {
+            return Prepared.notSent("网络钩子已删除 the webhook was removed");
+        }
+        String refusal = targets.refusal(webhook.url); // again: what the name resolves to may have changed
+        if (refusal != null) {
+            return new Prepared(Optional.empty(), Optional.empty(), null, refusal);
+        }
+        String body = Webhooks.body(delivery.id, item);
+        long timestamp = OffsetDateTime.now(ZoneOffset.UTC).toEpochSecond();
+        return new Prepared(Optional.empty(), Optional.of(new WebhookSender.Call(webhook.url, body, java.util.Map.of(
+                Webhooks.WEBHOOK_HEADER, webhook.id.toString(),
+                Webhooks.TIMESTAMP_HEADER, Long.toString(timestamp),
+                Webhooks.SIGNATURE_HEADER, Webhooks.signature(webhook.secret, timestamp, body)))), null, null);
     }
 
     /** The other side took it: SENT, and NotificationDelivered (unless the claim was lost meanwhile). */
@@ -158,7 +206,31 @@ public class Deliveries {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         NotificationSettings.Retry retry = settings.retry();
         if (delivery.failed(withoutAddresses(error), now, retry.maxAttempts(), retry.initialDelay(), retry.maxDelay())) {
-            published(delivery, now);
+            dead(delivery, now);
+        }
+    }
+
+    /** The target may never be called (a private address): DEAD at once. */
+    @Transactional
+    public void refused(UUID deliveryId, UUID claim, String reason) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        if (delivery == null || !delivery.claimedBy(claim)) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        delivery.failed(reason, now, 0, settings.retry().initialDelay(), settings.retry().maxDelay());
+        dead(delivery, now);
+    }
+
+    /** NotificationFailed; a webhook's organization is also told, by inbox and e-mail, that its webhook failed. */
+    private void dead(Delivery delivery, OffsetDateTime now) {
+        published(delivery, now);
+        if (delivery.channel == Delivery.Channel.WEBHOOK) {
+            Webhook webhook = Webhook.findById(UUID.fromString(delivery.recipient));
+            InboxItem item = InboxItem.findById(delivery.itemId);
+            if (webhook != null && item != null) {
+                notifier.webhookFailed(webhook, delivery, item.kind);
+            }
         }
     }
 
@@ -240,6 +312,6 @@ public class Deliveries {
     }
 
     private void wakeSendersAfterCommit() {
-        AfterCommit.once(transactions, WAKE_UP_REGISTERED, emailDispatcher::wakeUp);
+        AfterCommit.once(transactions, WAKE_UP_REGISTERED, dispatcher::wakeUp);
     }
 }

@@ -13,7 +13,9 @@ public enum NotificationKind {
     MATCH_CONFIRMED(Priority.NORMAL),
     MATCH_CANCELLED(Priority.NORMAL),
     MATCH_EXPIRED(Priority.NORMAL),
-    NEED_ESCALATED(Priority.HIGH);
+    NEED_ESCALATED(Priority.HIGH),
+    /** One of the organization's webhooks could not be reached after its last attempt (or may never be). */
+    WEBHOOK_FAILED(Priority.HIGH);
 
     public enum Priority {
         HIGH, NORMAL, LOW

@@ -123,6 +123,19 @@ public class Notifier {
                 "match-confirmed", step(match));
     }
 
+    /** One of the organization's webhooks could not be reached after its last attempt: its members hear of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void webhookFailed(Webhook webhook, Delivery delivery, String kind) {
+        String host;
+        try {
+            host = java.net.URI.create(webhook.url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = webhook.url;
+        }
+        tell(Audience.organization(webhook.organizationId), NotificationKind.WEBHOOK_FAILED, delivery.id, "webhook-failed",
+                data("host", host, "kind", kind, "attempts", delivery.attempts, "error", delivery.lastError, "webhook", webhook.id));
+    }
+
     private void tell(Audience audience, NotificationKind kind, UUID aboutId, String template, Map<String, Object> data) {
         inbox.write(audience, kind, aboutId, messages.render(template, data));
     }
