@@ -12,11 +12,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
 import net.collab.notification.domain.Inbox;
+import net.collab.notification.domain.LiveFeed;
 import net.collab.notification.domain.NotificationKind;
 import net.collab.notification.domain.Person;
 import net.collab.web.Page;
@@ -33,6 +36,9 @@ public class InboxResource {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    LiveFeed feed;
 
     /** An item as the caller reads it, in their language. */
     public record InboxItemView(UUID id, long seq, String kind, String priority, String title, String body, UUID aboutId,
@@ -85,5 +91,37 @@ public class InboxResource {
     }
 
     public record ReadResult(int marked, long unread) {
+    }
+
+    /**
+     * The caller's new items as they come (Server-Sent Events): each an event {@code notification}
+     * whose id is the item's position ({@code seq}) and whose data is the item as in GET /inbox.
+     * After a reconnect, the {@code Last-Event-ID} header (browsers send it by themselves) resumes
+     * after that position, so nothing is lost; an item may come twice around a reconnect — its
+     * {@code id} tells. Without the header, only what comes from now on.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId, @jakarta.ws.rs.core.Context SseEventSink sink,
+            @jakarta.ws.rs.core.Context Sse sse) {
+        Long after = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException e) {
+                throw Refusal.invalid("Last-Event-ID", "\"" + lastEventId + "\" is not a position this stream gave (a whole number)");
+            }
+        }
+        Person person = callerPerson.get();
+        boolean english = person.english();
+        feed.subscribe(person, after, item -> sink.send(sse.newEventBuilder().id(Long.toString(item.seq))
+                .name("notification").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(InboxItemView.class, InboxItemView.of(new Inbox.Read(item, false), english)).build())
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        sink.close();
+                    }
+                }), sink::isClosed);
     }
 }

@@ -31,6 +31,14 @@ public class Inbox {
     @Inject
     Deliveries deliveries;
 
+    @Inject
+    LiveFeed feed;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    private static final Object LIVE_FEED_WOKEN = new Object();
+
     /** The key of an audience as stored ({@code inbox_item.audience}). */
     static String key(Audience audience) {
         if (audience instanceof Audience.Organization organization) {
@@ -72,6 +80,7 @@ public class Inbox {
             return Optional.empty();
         }
         deliveries.fanOut(id, audience, kind);
+        net.collab.messaging.AfterCommit.once(transactions, LIVE_FEED_WOKEN, feed::wakeUp); // open streams hear of it at once
         return Optional.of(id);
     }
 
