@@ -15,7 +15,19 @@ public enum NotificationKind {
     MATCH_EXPIRED(Priority.NORMAL),
     NEED_ESCALATED(Priority.HIGH),
     /** One of the organization's webhooks could not be reached after its last attempt (or may never be). */
-    WEBHOOK_FAILED(Priority.HIGH);
+    WEBHOOK_FAILED(Priority.HIGH),
+    /** An organization applied to join: the coordinators decide. */
+    APPLICATION_RECEIVED(Priority.NORMAL),
+    /** The organization was approved, rejected, suspended or reinstated: its members hear of it. */
+    ORGANIZATION_STATUS_CHANGED(Priority.HIGH),
+    /** To subscribers: a need posted where (or of what) they follow. */
+    NEED_POSTED(Priority.LOW),
+    /** To subscribers: an offer posted where (or of what) they follow. */
+    OFFER_POSTED(Priority.LOW),
+    /** To subscribers of the area: its risk level went up. */
+    RISK_LEVEL_RAISED(Priority.HIGH),
+    /** To those following a need: it received what it asked for (the requester confirmed a delivery). */
+    NEED_FULFILLED(Priority.NORMAL);
 
     public enum Priority {
         HIGH, NORMAL, LOW

@@ -32,6 +32,9 @@ public class Notifier {
     @Inject
     Inbox inbox;
 
+    @Inject
+    Subscriptions subscriptions;
+
     /** What both sides of a proposed match need to know. */
     public record ProposedMatch(UUID matchId, UUID needId, UUID requesterOrganizationId, UUID providerOrganizationId,
             String item, String quantity, String unit, String areaCode, String explanation) {
@@ -121,6 +124,86 @@ public class Notifier {
     public void matchConfirmed(MatchStep match) {
         tell(Audience.organization(match.providerOrganizationId()), NotificationKind.MATCH_CONFIRMED, match.matchId(),
                 "match-confirmed", step(match));
+    }
+
+    /** What a posted need or offer tells those who follow its place, category or organization. */
+    public record Posted(UUID id, UUID organizationId, String category, String item, String quantity, String unit, String areaCode,
+            String urgency) {
+    }
+
+    /** A need was posted: its followers hear of it (low priority: the digest, unless they chose otherwise). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needPosted(Posted need) {
+        Map<String, Object> data = posted(need);
+        for (String follower : subscriptions.followers(NotificationKind.NEED_POSTED, need.areaCode(), false, need.category(),
+                need.organizationId(), need.id())) {
+            tell(Audience.person(follower), NotificationKind.NEED_POSTED, need.id(), "need-posted", data);
+        }
+    }
+
+    /** An offer was posted: those following a place it covers (or lies in), its category or organization hear of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void offerPosted(Posted offer) {
+        Map<String, Object> data = posted(offer);
+        for (String follower : subscriptions.followers(NotificationKind.OFFER_POSTED, offer.areaCode(), true, offer.category(),
+                offer.organizationId(), null)) {
+            tell(Audience.person(follower), NotificationKind.OFFER_POSTED, offer.id(), "offer-posted", data);
+        }
+    }
+
+    /** A need got what it asked for (receipt confirmed): those following that need hear of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void needFulfilled(UUID needId, MatchStep match) {
+        Map<String, Object> data = step(match);
+        for (String follower : subscriptions.followers(NotificationKind.NEED_FULFILLED, null, false, null, null, needId)) {
+            tell(Audience.person(follower), NotificationKind.NEED_FULFILLED, match.matchId(), "need-fulfilled", data);
+        }
+    }
+
+    /** An area's risk level went up: those following it (or a place above it) hear of it at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void riskRaised(String areaCode, String from, String to, UUID changeId) {
+        Map<String, Object> data = data("place", place(areaCode), "from", riskName(from), "to", riskName(to));
+        for (String follower : subscriptions.followers(NotificationKind.RISK_LEVEL_RAISED, areaCode, false, null, null, null)) {
+            tell(Audience.person(follower), NotificationKind.RISK_LEVEL_RAISED, changeId, "risk-raised", data);
+        }
+    }
+
+    /** An organization applied (the coordinators decide), or its standing changed (its members hear of it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void organizationStatusChanged(UUID organizationId, String from, String to, UUID changeId) {
+        Map<String, Object> data = data("organization", name(organizationId, "一家组织 an organization"), "status", statusName(to));
+        if ("APPLIED".equals(to)) {
+            tell(Audience.coordinators(), NotificationKind.APPLICATION_RECEIVED, changeId, "application-received", data);
+        } else if (from != null || !"APPROVED".equals(to)) {
+            tell(Audience.organization(organizationId), NotificationKind.ORGANIZATION_STATUS_CHANGED, changeId, "organization-status", data);
+        }
+    }
+
+    private Map<String, Object> posted(Posted posted) {
+        return data("organization", name(posted.organizationId(), "一家组织 an organization"), "item", posted.item(),
+                "quantity", posted.quantity(), "unit", posted.unit(), "place", place(posted.areaCode()),
+                "urgency", posted.urgency() == null ? "" : posted.urgency());
+    }
+
+    private static String riskName(String level) {
+        return level == null ? "未定 none" : switch (level) {
+            case "HIGH" -> "高风险 high";
+            case "RELATIVELY_HIGH" -> "较高风险 relatively high";
+            case "MEDIUM" -> "中风险 medium";
+            case "LOW" -> "低风险 low";
+            default -> "常态 general";
+        };
+    }
+
+    private static String statusName(String status) {
+        return switch (status) {
+            case "APPLIED" -> "待审核 applied";
+            case "APPROVED" -> "已批准 approved";
+            case "REJECTED" -> "未获批准 rejected";
+            case "SUSPENDED" -> "已暂停 suspended";
+            default -> status;
+        };
     }
 
     /** One of the organization's webhooks could not be reached after its last attempt: its members hear of it. */

@@ -105,8 +105,10 @@ public class MatchNotifications {
 
         @Override
         public void confirmed(MatchConfirmed confirmed) {
-            notifier.matchConfirmed(new Notifier.MatchStep(confirmed.matchId(), confirmed.requesterOrganizationId(),
-                    confirmed.providerOrganizationId(), confirmed.quantityReceived().toPlainString(), confirmed.unit()));
+            Notifier.MatchStep step = new Notifier.MatchStep(confirmed.matchId(), confirmed.requesterOrganizationId(),
+                    confirmed.providerOrganizationId(), confirmed.quantityReceived().toPlainString(), confirmed.unit());
+            notifier.matchConfirmed(step);
+            notifier.needFulfilled(confirmed.needId(), step);
         }
     };
 }
