@@ -27,7 +27,9 @@ public enum NotificationKind {
     /** To subscribers of the area: its risk level went up. */
     RISK_LEVEL_RAISED(Priority.HIGH),
     /** To those following a need: it received what it asked for (the requester confirmed a delivery). */
-    NEED_FULFILLED(Priority.NORMAL);
+    NEED_FULFILLED(Priority.NORMAL),
+    /** To the coordinators: a service could never handle a record and set it aside (a dead letter). */
+    DEAD_LETTER(Priority.HIGH);
 
     public enum Priority {
         HIGH, NORMAL, LOW

@@ -206,6 +206,13 @@ public class Notifier {
         };
     }
 
+    /** A service set a record aside for good: the coordinators are told, with where it came from and why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(UUID letterId, String deadLetterTopic, String originalTopic, String eventType, String reason) {
+        tell(Audience.coordinators(), NotificationKind.DEAD_LETTER, letterId, "dead-letter", data("topic", deadLetterTopic,
+                "original", originalTopic, "type", eventType, "reason", reason.length() > 300 ? reason.substring(0, 300) + "…" : reason));
+    }
+
     /** One of the organization's webhooks could not be reached after its last attempt: its members hear of it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void webhookFailed(Webhook webhook, Delivery delivery, String kind) {
