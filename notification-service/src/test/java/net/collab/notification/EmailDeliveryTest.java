@@ -1,7 +1,6 @@
 package net.collab.notification;
 
 import static io.restassured.RestAssured.given;
-import static net.collab.testing.TopicProbe.about;
 import static net.collab.testing.TopicProbe.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -123,44 +122,6 @@ class EmailDeliveryTest {
                 && mailsTo(englishEmail).size() == 1 && mailsTo(quietEmail).isEmpty());
         given().auth().oauth2(TestTokens.user(admin)).when().get("/deliveries").then().statusCode(403);
         given().when().get("/deliveries").then().statusCode(401);
-    }
-
-    @Test
-    void whileTheMailServerIsDownAnEmailIsRetriedThenDeadAndTheCoordinatorSendsItAgain() {
-        String admin = "admin-" + UUID.randomUUID();
-        UUID provider = TestOrganizations.approved(admin);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(provider).isPresent());
-        String email = admin + "@example.org";
-        signIn(admin, email);
-        MatchProposed match = new MatchProposed(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), provider,
-                ResourceCategory.SUPPLIES, "消毒液", new BigDecimal("5"), "箱", COMMUNITY, "explanation");
-        String coordinator = TestTokens.coordinator("coordinator-" + UUID.randomUUID());
-        String deliveryId;
-        DevStackResource.mail().pause();
-        try (TopicProbe deliveries = TopicProbe.open(Topics.DELIVERIES)) {
-            TestEvents.send(match);
-            var failed = deliveries.await(ofType("net.collab.notification.failed.v1").and(r -> r.value().contains(admin)),
-                    Duration.ofSeconds(30));
-            assertThat(failed.value()).contains("\"attempts\":3").doesNotContain(email);
-            deliveryId = failed.key();
-            given().auth().oauth2(coordinator).when().get("/deliveries?status=DEAD&size=200").then().statusCode(200)
-                    .body("items.find { it.id == '" + deliveryId + "' }.attempts", equalTo(3))
-                    .body("items.find { it.id == '" + deliveryId + "' }.lastError", not(containsString(email)));
-        } finally {
-            DevStackResource.mail().resume();
-        }
-        assertThat(mailsTo(email)).isEmpty();
-
-        given().when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(401);
-        given().auth().oauth2(TestTokens.user(admin)).when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(403)
-                .contentType(containsString("application/problem+json"));
-        given().auth().oauth2(coordinator).when().post("/deliveries/{id}/retry", UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(coordinator).when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(200)
-                .body("status", equalTo("PENDING"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() == 1);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(coordinator)
-                .when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(409));
-        assertThat(mailsTo(email)).hasSize(1);
     }
 
     /** Two kinds the person chose to read once a day: no e-mail of their own, the digest lists them. */

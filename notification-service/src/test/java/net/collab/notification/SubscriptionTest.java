@@ -144,4 +144,40 @@ class SubscriptionTest {
                 .get("/inbox?kind=APPLICATION_RECEIVED").then().body("items.title", hasItem(containsString("测试组织-" + organization))));
         given().auth().oauth2(TestTokens.user(applicant)).when().get("/inbox?kind=APPLICATION_RECEIVED").then().body("items", hasSize(0));
     }
+
+    @Test
+    void advocacyAndLedgerEntriesReachTheirFollowersAndANewMemberIsWelcomed() {
+        String admin = "admin-" + UUID.randomUUID();
+        UUID organization = TestOrganizations.approved(admin);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(organization).isPresent());
+        String follower = TestTokens.user("follower-" + UUID.randomUUID());
+        String placeFollower = TestTokens.user("place-" + UUID.randomUUID());
+        follow(follower, Map.of("organizationId", organization.toString(), "kinds", List.of("ADVOCACY_PUBLISHED", "LEDGER_ENTRY_RECORDED")));
+        follow(placeFollower, Map.of("areaCode", COMMUNITY, "kinds", List.of("ADVOCACY_PUBLISHED")));
+
+        TestEvents.send(new net.collab.events.action.AdvocacyPublished(UUID.randomUUID(), organization,
+                net.collab.events.Vocabulary.AdvocacyAudience.PUBLIC, "关爱独居老人倡议", List.of(), List.of("370811"), OffsetDateTime.now()));
+        TestEvents.send(new net.collab.events.action.LedgerEntryRecorded(UUID.randomUUID(), organization, 1, null, null,
+                net.collab.events.Vocabulary.LedgerEntryKind.MONEY_RECEIVED, new BigDecimal("5000"), "CNY", null, "张先生", false, "回单 0117",
+                null, OffsetDateTime.now(), OffsetDateTime.now(), null, null, "hash"));
+        awaitInbox(follower, "ADVOCACY_PUBLISHED", hasSize(1));
+        awaitInbox(placeFollower, "ADVOCACY_PUBLISHED", hasSize(1)); // the post is for the district, which holds the community
+        awaitInbox(follower, "LEDGER_ENTRY_RECORDED", hasSize(1));
+        given().auth().oauth2(follower).when().get("/inbox?kind=LEDGER_ENTRY_RECORDED").then()
+                .body("items[0].body", containsString("收到捐款")).body("items[0].body", containsString("5000"))
+                .body("items[0].body", not(containsString("张先生"))); // the counterparty stays in the ledger
+
+        String newcomer = "newcomer-" + UUID.randomUUID();
+        var snapshot = TestOrganizations.snapshot(organization, net.collab.events.Vocabulary.OrganizationStatus.APPROVED, admin);
+        var member = new net.collab.events.registry.OrganizationSnapshot.Member(newcomer, net.collab.events.Vocabulary.MemberRole.ORG_MEMBER);
+        var members = new java.util.ArrayList<>(snapshot.members());
+        members.add(member);
+        var event = new net.collab.events.registry.MemberAdded(new net.collab.events.registry.OrganizationSnapshot(organization,
+                snapshot.nameZh(), null, snapshot.kind(), snapshot.status(), snapshot.serviceAreas(), members, null, snapshot.version()), member);
+        UUID eventId = TestEvents.send(event);
+        TestEvents.send(event, eventId);
+        awaitInbox(TestTokens.user(newcomer), "MEMBER_ADDED", hasSize(1));
+        given().auth().oauth2(TestTokens.user(newcomer)).when().get("/inbox?kind=MEMBER_ADDED").then()
+                .body("items[0].title", containsString("测试组织-" + organization));
+    }
 }

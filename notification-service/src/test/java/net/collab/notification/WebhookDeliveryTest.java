@@ -165,6 +165,21 @@ class WebhookDeliveryTest {
             Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.user(admin)).when()
                     .get("/inbox?kind=WEBHOOK_FAILED").then().body("items", hasSize(1))
                     .body("items[0].title", containsString("127.0.0.1")).body("items[0].body", containsString("HTTP 503")));
+
+            // The receiver is fixed; the coordinator, and only the coordinator, sends the dead delivery again.
+            receiver.acceptFromNow();
+            String deliveryId = failed.key();
+            String coordinator = TestTokens.coordinator("coordinator-" + UUID.randomUUID());
+            given().when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(401);
+            given().auth().oauth2(TestTokens.user(admin)).when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(403)
+                    .contentType(containsString("application/problem+json"));
+            given().auth().oauth2(coordinator).when().post("/deliveries/{id}/retry", UUID.randomUUID()).then().statusCode(404);
+            given().auth().oauth2(coordinator).when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(200)
+                    .body("status", equalTo("PENDING"));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.calls().stream().anyMatch(call -> call.answered() == 200));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(coordinator)
+                    .when().post("/deliveries/{id}/retry", deliveryId).then().statusCode(409)); // sent: nothing to send again
+            assertThat(receiver.calls()).hasSize(4).allMatch(WebhookReceiver.Call::verified);
         }
     }
 

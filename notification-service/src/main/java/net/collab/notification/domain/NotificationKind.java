@@ -29,7 +29,13 @@ public enum NotificationKind {
     /** To those following a need: it received what it asked for (the requester confirmed a delivery). */
     NEED_FULFILLED(Priority.NORMAL),
     /** To the coordinators: a service could never handle a record and set it aside (a dead letter). */
-    DEAD_LETTER(Priority.HIGH);
+    DEAD_LETTER(Priority.HIGH),
+    /** To the person: they were added to an organization. */
+    MEMBER_ADDED(Priority.NORMAL),
+    /** To subscribers: an organization or place they follow published advocacy. */
+    ADVOCACY_PUBLISHED(Priority.LOW),
+    /** To subscribers: an organization (or need) they follow recorded money or materials in its public ledger. */
+    LEDGER_ENTRY_RECORDED(Priority.LOW);
 
     public enum Priority {
         HIGH, NORMAL, LOW

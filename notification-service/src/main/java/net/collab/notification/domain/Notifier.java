@@ -206,6 +206,46 @@ public class Notifier {
         };
     }
 
+    /** Advocacy was published: those following its organization or one of its places hear of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void advocacyPublished(UUID postId, UUID organizationId, String title, List<String> areaCodes) {
+        Map<String, Object> data = data("organization", name(organizationId, "一家组织 an organization"), "title", title);
+        java.util.Set<String> followers = new java.util.LinkedHashSet<>(
+                subscriptions.followers(NotificationKind.ADVOCACY_PUBLISHED, null, false, null, organizationId, null));
+        for (String areaCode : areaCodes) {
+            followers.addAll(subscriptions.followers(NotificationKind.ADVOCACY_PUBLISHED, areaCode, true, null, null, null));
+        }
+        for (String follower : followers) {
+            tell(Audience.person(follower), NotificationKind.ADVOCACY_PUBLISHED, postId, "advocacy-published", data);
+        }
+    }
+
+    /**
+     * An entry in an organization's public ledger: those following the organization (or the need it is
+     * for) hear what and how much, never from whom (the counterparty stays in the ledger).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ledgerEntryRecorded(UUID entryId, UUID organizationId, UUID needId, String kind, String amount, String unit, String item) {
+        Map<String, Object> data = data("organization", name(organizationId, "一家组织 an organization"), "kind", kind,
+                "amount", amount, "unit", unit, "item", item == null ? "" : item);
+        java.util.Set<String> followers = new java.util.LinkedHashSet<>(
+                subscriptions.followers(NotificationKind.LEDGER_ENTRY_RECORDED, null, false, null, organizationId, null));
+        if (needId != null) {
+            followers.addAll(subscriptions.followers(NotificationKind.LEDGER_ENTRY_RECORDED, null, false, null, null, needId));
+        }
+        for (String follower : followers) {
+            tell(Audience.person(follower), NotificationKind.LEDGER_ENTRY_RECORDED, entryId, "ledger-entry", data);
+        }
+    }
+
+    /** Someone was added to an organization: they hear of it (once per organization, member and role). */
+    @Transactional
+    public void memberAdded(UUID organizationId, String subject, String role, String organizationName) {
+        UUID about = UUID.nameUUIDFromBytes((organizationId + " " + subject + " " + role).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        tell(Audience.person(subject), NotificationKind.MEMBER_ADDED, about, "member-added",
+                data("organization", organizationName, "role", "ORG_ADMIN".equals(role) ? "管理员 administrator" : "成员 member"));
+    }
+
     /** A service set a record aside for good: the coordinators are told, with where it came from and why. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadLetter(UUID letterId, String deadLetterTopic, String originalTopic, String eventType, String reason) {

@@ -19,7 +19,8 @@ public class Subscriptions {
 
     /** The kinds a subscription can bring (the others go to organizations and coordinators). */
     public static final List<NotificationKind> KINDS = List.of(NotificationKind.NEED_POSTED, NotificationKind.OFFER_POSTED,
-            NotificationKind.RISK_LEVEL_RAISED, NotificationKind.NEED_FULFILLED);
+            NotificationKind.RISK_LEVEL_RAISED, NotificationKind.NEED_FULFILLED, NotificationKind.ADVOCACY_PUBLISHED,
+            NotificationKind.LEDGER_ENTRY_RECORDED);
 
     @Inject
     EntityManager entityManager;

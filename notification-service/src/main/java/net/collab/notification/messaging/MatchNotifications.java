@@ -17,6 +17,8 @@ import net.collab.events.matching.MatchEvent;
 import net.collab.events.matching.MatchExpired;
 import net.collab.events.matching.NeedEscalated;
 import net.collab.events.matching.MatchProposed;
+import net.collab.events.EventCodec;
+import net.collab.events.registry.MemberAdded;
 import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
 import net.collab.messaging.IdempotentConsumer;
@@ -25,6 +27,8 @@ import net.collab.notification.domain.Notifier;
 /** Match events become news for those concerned; organizations and areas feed their replicas (members, names, places). */
 @ApplicationScoped
 public class MatchNotifications {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MatchNotifications.class);
 
     @Inject
     IdempotentConsumer idempotentConsumer;
@@ -48,6 +52,39 @@ public class MatchNotifications {
     @Blocking
     public void onOrganizationEvents(ConsumerRecords<String, String> records) {
         organizations.consume(records);
+        // Then whoever was added hears of it: after the replica has them (their inbox finds the organization's items);
+        // a redelivered record writes nothing twice (one item per organization, member and role).
+        String memberAdded = net.collab.events.EventCatalog.contractOf(MemberAdded.class).type();
+        for (var record : records) {
+            var type = record.headers().lastHeader("ce_type");
+            if (type == null || record.value() == null
+                    || !memberAdded.equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                continue;
+            }
+            MemberAdded added;
+            try {
+                added = (MemberAdded) EventCodec.fromJson(memberAdded, record.value());
+            } catch (RuntimeException e) {
+                continue; // malformed: the replica has set it aside as a dead letter
+            }
+            // A failure here is the database's, and passes: wait and try again (writing twice writes once).
+            for (long pause = 200;; pause = Math.min(pause * 2, 30_000)) {
+                try {
+                    notifier.memberAdded(added.organization().id(), added.member().subject(), added.member().role().name(),
+                            added.organization().nameZh());
+                    break;
+                } catch (RuntimeException e) {
+                    LOG.warnf("the welcome of a member added by %s-%d@%d waits %d ms: %s", record.topic(), record.partition(),
+                            record.offset(), pause, e.getMessage());
+                    try {
+                        Thread.sleep(pause);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     @Incoming("areas")

@@ -11,6 +11,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
+import net.collab.events.action.AdvocacyEvent;
+import net.collab.events.action.AdvocacyPublished;
+import net.collab.events.action.AdvocacyWithdrawn;
+import net.collab.events.action.LedgerEvent;
 import net.collab.events.action.NeedEvent;
 import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPaused;
@@ -55,6 +59,21 @@ public class NetworkNotifications {
         idempotentConsumer.handleBatch("offers", "offers", records, OfferEvent.class, (envelope, event) -> event.dispatchTo(offers));
     }
 
+    @Incoming("advocacy")
+    @Blocking
+    public void onAdvocacyEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("advocacy", "advocacy", records, AdvocacyEvent.class, (envelope, event) -> event.dispatchTo(advocacy));
+    }
+
+    @Incoming("ledger")
+    @Blocking
+    public void onLedgerEvents(ConsumerRecords<String, String> records) {
+        idempotentConsumer.handleBatch("ledger", "ledger", records, LedgerEvent.class, (envelope, event) -> event.dispatchTo(entry -> {
+            notifier.ledgerEntryRecorded(entry.entryId(), entry.organizationId(), entry.needId(), entry.kind().labelZh,
+                    entry.amount().toPlainString(), entry.unit(), entry.item());
+        }));
+    }
+
     void riskChanged(@Observes AreaRiskChanged change) {
         if (change.raised()) {
             notifier.riskRaised(change.areaCode(), change.from().map(Enum::name).orElse(null), change.to().name(), UUID.randomUUID());
@@ -90,6 +109,18 @@ public class NetworkNotifications {
 
         @Override
         public void expired(NeedExpired event) {
+        }
+    };
+
+    private final AdvocacyEvent.Handler advocacy = new AdvocacyEvent.Handler() {
+        @Override
+        public void published(AdvocacyPublished post) {
+            notifier.advocacyPublished(post.postId(), post.organizationId(), post.title(),
+                    post.areaCodes() == null ? java.util.List.of() : post.areaCodes());
+        }
+
+        @Override
+        public void withdrawn(AdvocacyWithdrawn event) {
         }
     };
 

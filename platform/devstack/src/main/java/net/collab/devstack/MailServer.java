@@ -28,8 +28,6 @@ public final class MailServer implements AutoCloseable {
     private final int smtpPort;
     private final int imapPort;
     private Thread copier;
-    /** What was received before a pause: GreenMail forgets its mailboxes when it stops. */
-    private final List<MimeMessage> beforePause = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private MailServer(GreenMail greenMail) {
         this.greenMail = greenMail;
@@ -58,10 +56,8 @@ public final class MailServer implements AutoCloseable {
     }
 
     /** Every e-mail received so far, oldest first. */
-    public synchronized List<MimeMessage> received() {
-        List<MimeMessage> all = new java.util.ArrayList<>(beforePause);
-        all.addAll(List.of(greenMail.getReceivedMessages()));
-        return all;
+    public List<MimeMessage> received() {
+        return List.of(greenMail.getReceivedMessages());
     }
 
     /** Every e-mail received so far for the address. */
@@ -106,17 +102,6 @@ public final class MailServer implements AutoCloseable {
         }, "mail-copier");
         copier.setDaemon(true);
         copier.start();
-    }
-
-    /** Stops accepting connections (the services see the server down) until {@link #resume()}; what was received stays. */
-    public synchronized void pause() {
-        beforePause.addAll(List.of(greenMail.getReceivedMessages()));
-        greenMail.stop();
-    }
-
-    /** Accepts connections again on the same ports. */
-    public synchronized void resume() {
-        greenMail.start();
     }
 
     @Override
