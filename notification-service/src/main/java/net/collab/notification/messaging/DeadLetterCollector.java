@@ -27,8 +27,6 @@ import net.collab.notification.domain.DeadLetterLog;
 @ApplicationScoped
 public class DeadLetterCollector implements DeadLetterLog.Replayer {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeadLetterCollector.class);
-
     @Inject
     DeadLetterLog log;
 
@@ -46,21 +44,8 @@ public class DeadLetterCollector implements DeadLetterLog.Replayer {
             DeadLetterLog.Letter letter = new DeadLetterLog.Letter(record.topic(), record.partition(), record.offset(), record.key(),
                     record.value(), headers);
             // Nothing in a letter can make keeping it fail for good: a failure is the database's, and passes.
-            for (long pause = 200;; pause = Math.min(pause * 2, 30_000)) {
-                try {
-                    log.keep(letter);
-                    break;
-                } catch (RuntimeException e) {
-                    LOG.warnf("keeping dead letter %s-%d@%d waits %d ms: %s", record.topic(), record.partition(), record.offset(), pause,
-                            e.getMessage());
-                    try {
-                        Thread.sleep(pause);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
-            }
+            PatientWrites.run("keeping dead letter " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    () -> log.keep(letter));
         }
     }
 

@@ -28,8 +28,6 @@ import net.collab.notification.domain.Notifier;
 @ApplicationScoped
 public class MatchNotifications {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MatchNotifications.class);
-
     @Inject
     IdempotentConsumer idempotentConsumer;
 
@@ -67,23 +65,10 @@ public class MatchNotifications {
             } catch (RuntimeException e) {
                 continue; // malformed: the replica has set it aside as a dead letter
             }
-            // A failure here is the database's, and passes: wait and try again (writing twice writes once).
-            for (long pause = 200;; pause = Math.min(pause * 2, 30_000)) {
-                try {
-                    notifier.memberAdded(added.organization().id(), added.member().subject(), added.member().role().name(),
-                            added.organization().nameZh());
-                    break;
-                } catch (RuntimeException e) {
-                    LOG.warnf("the welcome of a member added by %s-%d@%d waits %d ms: %s", record.topic(), record.partition(),
-                            record.offset(), pause, e.getMessage());
-                    try {
-                        Thread.sleep(pause);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
-            }
+            // A failure here is the database's, and passes (writing twice writes once).
+            PatientWrites.run("the welcome of a member added by " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                    () -> notifier.memberAdded(added.organization().id(), added.member().subject(), added.member().role().name(),
+                            added.organization().nameZh()));
         }
     }
 
