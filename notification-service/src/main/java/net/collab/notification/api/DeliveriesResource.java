@@ -61,9 +61,7 @@ public class DeliveriesResource {
     @Path("/{id}/retry")
     public DeliveryView retry(@PathParam("id") UUID id) {
         requireCoordinator();
-        return deliveries.retry(id).map(delivery -> new DeliveryView(delivery.id, delivery.itemId, null, delivery.channel.name(),
-                delivery.recipient, delivery.status.name(), delivery.attempts, delivery.lastError, delivery.createdAt,
-                delivery.nextAttemptAt, delivery.sentAt)).orElseThrow(() -> Refusal.notFound("delivery " + id));
+        return deliveries.retry(id).map(DeliveryView::of).orElseThrow(() -> Refusal.notFound("delivery " + id));
     }
 
     private void requireCoordinator() {

@@ -280,14 +280,14 @@ public class Deliveries {
      * @throws net.collab.domain.Refusal.Conflict if it is not dead
      */
     @Transactional
-    public Optional<Delivery> retry(UUID deliveryId) {
+    public Optional<Entry> retry(UUID deliveryId) {
         Delivery delivery = Delivery.findById(deliveryId);
         if (delivery == null) {
             return Optional.empty();
         }
         delivery.retry(OffsetDateTime.now(ZoneOffset.UTC));
         wakeSendersAfterCommit();
-        return Optional.of(delivery);
+        return Optional.of(new Entry(delivery, kindOf(delivery)));
     }
 
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[^\\s<>\"'(),;:\\[\\]]+");

@@ -66,9 +66,10 @@ public class LiveFeed {
 
     /**
      * Sends the person, from now on, each new item of theirs with a position after {@code after}
-     * (the stream's Last-Event-ID when it resumes; null: only what comes from now on).
+     * (the stream's Last-Event-ID when it resumes; null: only what comes from now on), until
+     * {@code closed} says the stream is gone.
      */
-    public Subscription subscribe(Person person, Long after, Consumer<InboxItem> send, java.util.function.BooleanSupplier closed) {
+    public void subscribe(Person person, Long after, Consumer<InboxItem> send, java.util.function.BooleanSupplier closed) {
         long from = after != null ? after : QuarkusTransaction.requiringNew().call(() -> latest(person));
         Subscription subscription = new Subscription(person.subject, from, send, closed);
         subscriptions.add(subscription);
@@ -76,11 +77,6 @@ public class LiveFeed {
             ticker.scheduleWithFixedDelay(this::wakeUp, 1, 1, TimeUnit.SECONDS);
         }
         wakeUp();
-        return subscription;
-    }
-
-    public void unsubscribe(Subscription subscription) {
-        subscriptions.remove(subscription);
     }
 
     /** Looks for new items for every open stream, on the feed's thread. */
