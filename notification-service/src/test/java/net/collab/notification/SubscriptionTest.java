@@ -79,7 +79,7 @@ class SubscriptionTest {
         given().contentType(ContentType.JSON).body(Map.of("areaCode", STREET)).when().post("/subscriptions").then().statusCode(401);
         for (Map<String, Object> refused : List.<Map<String, Object>>of(Map.of(), Map.of("areaCode", "999999"),
                 Map.of("areaCode", STREET, "kinds", List.of("MATCH_PROPOSED")), Map.of("category", "NOPE"),
-                Map.of("organizationId", "not-an-id"), Map.of("needId", "x"))) {
+                Map.of("organizationId", "not-an-id"), Map.of("needId", "x"), Map.of("actionId", "x"))) {
             given().auth().oauth2(owner).contentType(ContentType.JSON).body(refused).when().post("/subscriptions").then()
                     .statusCode(400).contentType(containsString("application/problem+json"));
         }
@@ -154,6 +154,9 @@ class SubscriptionTest {
         String placeFollower = TestTokens.user("place-" + UUID.randomUUID());
         follow(follower, Map.of("organizationId", organization.toString(), "kinds", List.of("ADVOCACY_PUBLISHED", "LEDGER_ENTRY_RECORDED")));
         follow(placeFollower, Map.of("areaCode", COMMUNITY, "kinds", List.of("ADVOCACY_PUBLISHED")));
+        UUID winterDrive = UUID.randomUUID();
+        String actionFollower = TestTokens.user("action-" + UUID.randomUUID());
+        follow(actionFollower, Map.of("actionId", winterDrive.toString()));
 
         TestEvents.send(new net.collab.events.action.AdvocacyPublished(UUID.randomUUID(), organization,
                 net.collab.events.Vocabulary.AdvocacyAudience.PUBLIC, "关爱独居老人倡议", List.of(), List.of("370811"), OffsetDateTime.now()));
@@ -166,6 +169,22 @@ class SubscriptionTest {
         given().auth().oauth2(follower).when().get("/inbox?kind=LEDGER_ENTRY_RECORDED").then()
                 .body("items[0].body", containsString("收到捐款")).body("items[0].body", containsString("5000"))
                 .body("items[0].body", not(containsString("张先生"))); // the counterparty stays in the ledger
+
+        // Who follows an action hears of its ledger entries and needs, not of the organization's others.
+        UUID forTheDrive = UUID.randomUUID();
+        TestEvents.send(new net.collab.events.action.LedgerEntryRecorded(forTheDrive, organization, 2, winterDrive, null,
+                net.collab.events.Vocabulary.LedgerEntryKind.MATERIALS_DISTRIBUTED, new BigDecimal("40"), "件", "棉衣", null, false, null,
+                null, OffsetDateTime.now(), OffsetDateTime.now(), null, "hash", "hash2"));
+        TestEvents.send(new net.collab.events.action.LedgerEntryRecorded(UUID.randomUUID(), organization, 3, UUID.randomUUID(), null,
+                net.collab.events.Vocabulary.LedgerEntryKind.MONEY_RECEIVED, new BigDecimal("300"), "CNY", null, null, true, null,
+                null, OffsetDateTime.now(), OffsetDateTime.now(), null, "hash2", "hash3"));
+        TestEvents.send(new NeedPosted(UUID.randomUUID(), organization, ResourceCategory.SUPPLIES, "棉衣", new BigDecimal("40"), "件",
+                Urgency.HIGH, COMMUNITY, null, null, OffsetDateTime.now(), winterDrive));
+        awaitInbox(follower, "LEDGER_ENTRY_RECORDED", hasSize(3)); // the organization's follower hears of every entry
+        awaitInbox(actionFollower, "NEED_POSTED", hasSize(1));
+        given().auth().oauth2(actionFollower).when().get("/inbox?kind=LEDGER_ENTRY_RECORDED").then()
+                .body("items.aboutId", org.hamcrest.Matchers.contains(forTheDrive.toString()))
+                .body("items[0].body", containsString("棉衣"));
 
         String newcomer = "newcomer-" + UUID.randomUUID();
         var snapshot = TestOrganizations.snapshot(organization, net.collab.events.Vocabulary.OrganizationStatus.APPROVED, admin);

@@ -27,7 +27,7 @@ import net.collab.notification.domain.Subscription;
 import net.collab.notification.domain.Subscriptions;
 import net.collab.web.QueryParams;
 
-/** What the caller follows beyond their organizations: places, categories, organizations, needs. */
+/** What the caller follows beyond their organizations: places, categories, organizations, needs, actions. */
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -39,15 +39,16 @@ public class SubscriptionsResource {
     @Inject
     Subscriptions subscriptions;
 
-    /** Every condition given must hold; {@code kinds} among NEED_POSTED, OFFER_POSTED, RISK_LEVEL_RAISED, NEED_FULFILLED (all when absent). */
-    public record SubscriptionRequest(String areaCode, String category, String organizationId, String needId, List<String> kinds) {
+    /** Every condition given must hold; {@code kinds} among {@link Subscriptions#KINDS} (all of them when absent). */
+    public record SubscriptionRequest(String areaCode, String category, String organizationId, String needId, String actionId,
+            List<String> kinds) {
     }
 
-    public record SubscriptionView(UUID id, String areaCode, String category, UUID organizationId, UUID needId, List<String> kinds,
-            OffsetDateTime createdAt) {
+    public record SubscriptionView(UUID id, String areaCode, String category, UUID organizationId, UUID needId, UUID actionId,
+            List<String> kinds, OffsetDateTime createdAt) {
         static SubscriptionView of(Subscription subscription) {
             return new SubscriptionView(subscription.id, subscription.areaCode, subscription.category, subscription.organizationId,
-                    subscription.needId, subscription.kindList(), subscription.createdAt);
+                    subscription.needId, subscription.actionId, subscription.kindList(), subscription.createdAt);
         }
     }
 
@@ -68,7 +69,8 @@ public class SubscriptionsResource {
         ResourceCategory category = QueryParams.enumValue(ResourceCategory.class, "category", request.category());
         Subscription subscription = subscriptions.subscribe(callerPerson.get().subject, new Subscriptions.Follow(
                 QueryParams.text("areaCode", request.areaCode()), category == null ? null : category.name(),
-                QueryParams.uuid("organizationId", request.organizationId()), QueryParams.uuid("needId", request.needId()), kinds));
+                QueryParams.uuid("organizationId", request.organizationId()), QueryParams.uuid("needId", request.needId()),
+                QueryParams.uuid("actionId", request.actionId()), kinds));
         return Response.created(URI.create("/subscriptions/" + subscription.id)).entity(SubscriptionView.of(subscription)).build();
     }
 

@@ -128,25 +128,25 @@ public class Notifier {
 
     /** What a posted need or offer tells those who follow its place, category or organization. */
     public record Posted(UUID id, UUID organizationId, String category, String item, String quantity, String unit, String areaCode,
-            String urgency) {
+            String urgency, UUID actionId) {
     }
 
-    /** A need was posted: its followers hear of it (low priority: the digest, unless they chose otherwise). */
+    /** A need was posted: those following its place, category, organization or action hear of it (low priority: the digest, unless they chose otherwise). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void needPosted(Posted need) {
         Map<String, Object> data = posted(need);
-        for (String follower : subscriptions.followers(NotificationKind.NEED_POSTED, need.areaCode(), false, need.category(),
-                need.organizationId(), need.id())) {
+        for (String follower : subscriptions.followers(NotificationKind.NEED_POSTED, new Subscriptions.About(need.areaCode(), false,
+                need.category(), need.organizationId(), need.id(), need.actionId()))) {
             tell(Audience.person(follower), NotificationKind.NEED_POSTED, need.id(), "need-posted", data);
         }
     }
 
-    /** An offer was posted: those following a place it covers (or lies in), its category or organization hear of it. */
+    /** An offer was posted: those following a place it covers (or lies in), its category, organization or action hear of it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void offerPosted(Posted offer) {
         Map<String, Object> data = posted(offer);
-        for (String follower : subscriptions.followers(NotificationKind.OFFER_POSTED, offer.areaCode(), true, offer.category(),
-                offer.organizationId(), null)) {
+        for (String follower : subscriptions.followers(NotificationKind.OFFER_POSTED, new Subscriptions.About(offer.areaCode(), true,
+                offer.category(), offer.organizationId(), null, offer.actionId()))) {
             tell(Audience.person(follower), NotificationKind.OFFER_POSTED, offer.id(), "offer-posted", data);
         }
     }
@@ -155,7 +155,7 @@ public class Notifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public void needFulfilled(UUID needId, MatchStep match) {
         Map<String, Object> data = step(match);
-        for (String follower : subscriptions.followers(NotificationKind.NEED_FULFILLED, null, false, null, null, needId)) {
+        for (String follower : subscriptions.followers(NotificationKind.NEED_FULFILLED, Subscriptions.About.need(needId))) {
             tell(Audience.person(follower), NotificationKind.NEED_FULFILLED, match.matchId(), "need-fulfilled", data);
         }
     }
@@ -164,7 +164,7 @@ public class Notifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public void riskRaised(String areaCode, String from, String to, UUID changeId) {
         Map<String, Object> data = data("place", place(areaCode), "from", riskName(from), "to", riskName(to));
-        for (String follower : subscriptions.followers(NotificationKind.RISK_LEVEL_RAISED, areaCode, false, null, null, null)) {
+        for (String follower : subscriptions.followers(NotificationKind.RISK_LEVEL_RAISED, Subscriptions.About.place(areaCode))) {
             tell(Audience.person(follower), NotificationKind.RISK_LEVEL_RAISED, changeId, "risk-raised", data);
         }
     }
@@ -210,10 +210,10 @@ public class Notifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public void advocacyPublished(UUID postId, UUID organizationId, String title, List<String> areaCodes) {
         Map<String, Object> data = data("organization", name(organizationId, "一家组织 an organization"), "title", title);
-        java.util.Set<String> followers = new java.util.LinkedHashSet<>(
-                subscriptions.followers(NotificationKind.ADVOCACY_PUBLISHED, null, false, null, organizationId, null));
-        for (String areaCode : areaCodes) {
-            followers.addAll(subscriptions.followers(NotificationKind.ADVOCACY_PUBLISHED, areaCode, true, null, null, null));
+        java.util.Set<String> followers = new java.util.LinkedHashSet<>();
+        for (String areaCode : areaCodes.isEmpty() ? java.util.Collections.<String>singletonList(null) : areaCodes) {
+            followers.addAll(subscriptions.followers(NotificationKind.ADVOCACY_PUBLISHED,
+                    new Subscriptions.About(areaCode, true, null, organizationId, null, null)));
         }
         for (String follower : followers) {
             tell(Audience.person(follower), NotificationKind.ADVOCACY_PUBLISHED, postId, "advocacy-published", data);
@@ -221,19 +221,16 @@ public class Notifier {
     }
 
     /**
-     * An entry in an organization's public ledger: those following the organization (or the need it is
-     * for) hear what and how much, never from whom (the counterparty stays in the ledger).
+     * An entry in an organization's public ledger: those following the organization, the need or the
+     * action it is for hear what and how much, never from whom (the counterparty stays in the ledger).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void ledgerEntryRecorded(UUID entryId, UUID organizationId, UUID needId, String kind, String amount, String unit, String item) {
+    public void ledgerEntryRecorded(UUID entryId, UUID organizationId, UUID needId, UUID actionId, String kind, String amount,
+            String unit, String item) {
         Map<String, Object> data = data("organization", name(organizationId, "一家组织 an organization"), "kind", kind,
                 "amount", amount, "unit", unit, "item", item == null ? "" : item);
-        java.util.Set<String> followers = new java.util.LinkedHashSet<>(
-                subscriptions.followers(NotificationKind.LEDGER_ENTRY_RECORDED, null, false, null, organizationId, null));
-        if (needId != null) {
-            followers.addAll(subscriptions.followers(NotificationKind.LEDGER_ENTRY_RECORDED, null, false, null, null, needId));
-        }
-        for (String follower : followers) {
+        for (String follower : subscriptions.followers(NotificationKind.LEDGER_ENTRY_RECORDED,
+                new Subscriptions.About(null, false, null, organizationId, needId, actionId))) {
             tell(Audience.person(follower), NotificationKind.LEDGER_ENTRY_RECORDED, entryId, "ledger-entry", data);
         }
     }

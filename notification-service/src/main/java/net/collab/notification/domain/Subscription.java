@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** What one person follows: an area's subtree, a category, an organization, a need — every condition given must hold. */
+/** What one person follows: an area's subtree, a category, an organization, a need, an action — every condition given must hold. */
 @Entity
 @Table(name = "subscription")
 public class Subscription extends PanacheEntityBase {
@@ -26,6 +26,8 @@ public class Subscription extends PanacheEntityBase {
     public UUID organizationId;
     @Column(name = "need_id")
     public UUID needId;
+    @Column(name = "action_id")
+    public UUID actionId;
     /** Comma-separated kinds; null for every kind a subscription brings. */
     public String kinds;
     @Column(name = "created_at")

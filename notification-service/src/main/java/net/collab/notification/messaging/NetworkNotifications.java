@@ -69,7 +69,7 @@ public class NetworkNotifications {
     @Blocking
     public void onLedgerEvents(ConsumerRecords<String, String> records) {
         idempotentConsumer.handleBatch("ledger", "ledger", records, LedgerEvent.class, (envelope, event) -> event.dispatchTo(entry -> {
-            notifier.ledgerEntryRecorded(entry.entryId(), entry.organizationId(), entry.needId(), entry.kind().labelZh,
+            notifier.ledgerEntryRecorded(entry.entryId(), entry.organizationId(), entry.needId(), entry.actionId(), entry.kind().labelZh,
                     entry.amount().toPlainString(), entry.unit(), entry.item());
         }));
     }
@@ -91,7 +91,8 @@ public class NetworkNotifications {
         @Override
         public void posted(NeedPosted need) {
             notifier.needPosted(new Notifier.Posted(need.needId(), need.organizationId(), need.category().name(), need.item(),
-                    need.quantity().toPlainString(), need.unit(), need.areaCode(), need.urgency() == null ? null : need.urgency().name()));
+                    need.quantity().toPlainString(), need.unit(), need.areaCode(), need.urgency() == null ? null : need.urgency().name(),
+                    need.actionId()));
         }
 
         @Override
@@ -128,7 +129,7 @@ public class NetworkNotifications {
         @Override
         public void posted(OfferPosted offer) {
             notifier.offerPosted(new Notifier.Posted(offer.offerId(), offer.organizationId(), offer.category().name(), offer.item(),
-                    offer.quantity().toPlainString(), offer.unit(), offer.areaCode(), null));
+                    offer.quantity().toPlainString(), offer.unit(), offer.areaCode(), null, offer.actionId()));
         }
 
         @Override
