@@ -46,6 +46,9 @@ class LiveStreamTest {
     @Inject
     OrganizationReplica replica;
 
+    @Inject
+    net.collab.notification.domain.Inbox inbox;
+
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
@@ -138,5 +141,41 @@ class LiveStreamTest {
         }
         given().when().get("/inbox/stream").then().statusCode(401);
         given().auth().oauth2(token).header("Last-Event-ID", "yesterday").when().get("/inbox/stream").then().statusCode(400);
+    }
+
+    /**
+     * Positions are handed out at insert: an item may commit after one with a later position, which
+     * the stream has sent already. It is sent all the same.
+     */
+    @Test
+    void anItemThatCommitsAfterALaterOneStillArrives() throws Exception {
+        String admin = "admin-" + UUID.randomUUID();
+        UUID provider = TestOrganizations.approved(admin);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(provider).isPresent());
+        try (Stream stream = new Stream(TestTokens.user(admin), null)) {
+            java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            Thread slow = new Thread(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                inbox.write(net.collab.notification.domain.Audience.organization(provider),
+                        net.collab.notification.domain.NotificationKind.MATCH_PROPOSED, UUID.randomUUID(),
+                        new net.collab.notification.domain.Messages.Message("慢的一条", "先写后提交", "the slow one", "written first"));
+                written.countDown();
+                try {
+                    commit.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            slow.start();
+            assertThat(written.await(20, TimeUnit.SECONDS)).isTrue();
+            TestEvents.send(proposal(provider, "后写先提交"));
+            String[] later = stream.next();
+            assertThat(later[1]).contains("后写先提交");
+            commit.countDown();
+            slow.join(20_000);
+            String[] earlier = stream.next();
+            assertThat(earlier[1]).contains("慢的一条");
+            assertThat(Long.parseLong(earlier[0])).as("its position is before the one sent already").isLessThan(Long.parseLong(later[0]));
+        }
     }
 }

@@ -122,6 +122,6 @@ public class InboxResource {
                     if (failure != null) {
                         sink.close();
                     }
-                }), sink::isClosed);
+                }), sink::isClosed, sink::close);
     }
 }
