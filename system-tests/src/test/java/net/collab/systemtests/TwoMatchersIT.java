@@ -61,13 +61,7 @@ class TwoMatchersIT {
     }
 
     private static String approvedOrganization(String user, String name, String area) throws Exception {
-        String registry = network.url("registry-service");
-        String id = given().baseUri(registry).auth().oauth2(keycloak.token(user)).contentType(ContentType.JSON)
-                .body(Map.of("nameZh", name, "kind", "SOCIAL_ORGANIZATION", "registrationStatus", "FILED", "serviceAreas", List.of(area)))
-                .when().post("/organizations").then().statusCode(201).extract().path("id");
-        given().baseUri(registry).auth().oauth2(keycloak.token("coordinator")).contentType(ContentType.JSON)
-                .body(Map.of("decision", "APPROVE")).when().post("/organizations/{id}/approval", id).then().statusCode(200);
-        return id;
+        return Organizations.approved(network, keycloak, user, name, area);
     }
 
     @Test
@@ -83,11 +77,7 @@ class TwoMatchersIT {
         }
         // The approvals reach action-service: an offer of nothing in particular is accepted by then.
         for (String[] party : List.of(providers.get(0), providers.get(1), requesters.get(0), requesters.get(1))) {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
-                    .baseUri(action).auth().oauth2(tokens.get(party[0])).contentType(ContentType.JSON)
-                    .body(Map.of("organizationId", party[1], "category", "VENUE", "item", "会议室", "quantity", 1, "unit", "间",
-                            "areaCode", "3708"))
-                    .when().post("/offers").statusCode() == 201);
+            Organizations.awaitApprovalKnownToActions(network, tokens.get(party[0]), party[1]);
         }
 
         List<Map<String, Object>> posts = new ArrayList<>();

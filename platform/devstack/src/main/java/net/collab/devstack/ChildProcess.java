@@ -92,6 +92,19 @@ public final class ChildProcess {
         ProcessGuard.forget(process.pid());
     }
 
+    /** Kills the whole process group at once (SIGKILL: no shutdown hooks, nothing flushed) and waits until it is gone. */
+    public void kill() {
+        signalGroup("KILL");
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " still runs 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProcessGuard.forget(process.pid());
+    }
+
     private void signalGroup(String signal) {
         try {
             // setsid made the child the leader of its own group: its pid is the group id.

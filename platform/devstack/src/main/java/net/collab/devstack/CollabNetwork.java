@@ -38,10 +38,21 @@ public final class CollabNetwork implements AutoCloseable {
      * @param ports              port per component name (kafka, postgres, keycloak, console, and each service); 0 = any free
      * @param externalPostgresUrl a JDBC URL of a running PostgreSQL to use instead of the embedded one, or null
      * @param statementStatistics the embedded PostgreSQL keeps per-statement times (pg_stat_statements): the benchmark's
+     * @param settings           environment variables per service beyond the network's own (a test's shorter timeouts)
      */
     public record Options(Path root, Path dataDir, boolean persistent, boolean fsync, Map<String, Integer> ports,
             String externalPostgresUrl, String externalPostgresUser, String externalPostgresPassword,
-            boolean statementStatistics) {
+            boolean statementStatistics, Map<String, Map<String, String>> settings) {
+
+        /** These options with one more setting (an environment variable) for the service. */
+        public Options with(String service, String variable, String value) {
+            Map<String, Map<String, String>> more = new LinkedHashMap<>(settings);
+            Map<String, String> serviceSettings = new LinkedHashMap<>(settings.getOrDefault(service, Map.of()));
+            serviceSettings.put(variable, value);
+            more.put(service, Map.copyOf(serviceSettings));
+            return new Options(root, dataDir, persistent, fsync, ports, externalPostgresUrl, externalPostgresUser,
+                    externalPostgresPassword, statementStatistics, Map.copyOf(more));
+        }
 
         /** The local run: the ports of the design, data under deploy/local/.run. */
         public static Options local(Path root) {
@@ -58,17 +69,17 @@ public final class CollabNetwork implements AutoCloseable {
             ports.put("imap", 3143);
             return new Options(root, root.resolve("deploy/local/.run"), true, true, ports,
                     System.getenv("COLLABNET_POSTGRES_URL"), env("COLLABNET_POSTGRES_USER", "postgres"),
-                    env("COLLABNET_POSTGRES_PASSWORD", "postgres"), false);
+                    env("COLLABNET_POSTGRES_PASSWORD", "postgres"), false, Map.of());
         }
 
         /** Tests: every port free-chosen, clean data. */
         public static Options ephemeral(Path root, Path dataDir) {
-            return new Options(root, dataDir, false, false, Map.of(), null, null, null, false);
+            return new Options(root, dataDir, false, false, Map.of(), null, null, null, false, Map.of());
         }
 
         /** The benchmark: clean data and free ports as in tests, but the disk behaves as in the local run. */
         public static Options benchmark(Path root, Path dataDir) {
-            return new Options(root, dataDir, false, true, Map.of(), null, null, null, true);
+            return new Options(root, dataDir, false, true, Map.of(), null, null, null, true, Map.of());
         }
 
         int port(String component) {
@@ -87,6 +98,22 @@ public final class CollabNetwork implements AutoCloseable {
     private final Map<String, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each service's environment, for another instance of it. */
     private final Map<String, Map<String, String>> environments = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each running Quarkus application by instance name (a service's module name, "-2" for its second instance). */
+    private final Map<String, Instance> instances = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How an instance was started, to start it again after it was killed. */
+    private static final class Instance {
+        final String module;
+        final int port;
+        final Map<String, String> env;
+        volatile ChildProcess process;
+
+        Instance(String module, int port, Map<String, String> env) {
+            this.module = module;
+            this.port = port;
+            this.env = env;
+        }
+    }
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private KeycloakServer keycloak;
@@ -161,6 +188,9 @@ public final class CollabNetwork implements AutoCloseable {
                 env.put("QUARKUS_REST_CLIENT_KEYCLOAK_ADMIN_URL", keycloak.url() + "/admin/realms/collabnet");
                 env.put("COLLABNET_REGISTRY_CLIENT_SECRET", "local-demo-registry-secret");
                 if (service.equals("notification-service")) {
+                    // Webhook receivers of the walk-through and the tests run on this machine; in production
+                    // a webhook may not point at the network's own machines.
+                    env.put("COLLABNET_NOTIFICATIONS_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
                     env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
                     env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
                     env.put("COLLABNET_NOTIFICATIONS_EMAIL_INBOX_LINK", consoleOrigin + "/inbox");
@@ -168,6 +198,7 @@ public final class CollabNetwork implements AutoCloseable {
                 if (service.equals("action-service")) { // the only one that keeps personal data
                     env.put("COLLABNET_PERSONAL_DATA_KEY", personalDataKey);
                 }
+                env.putAll(options.settings().getOrDefault(service, Map.of()));
                 environments.put(service, env);
                 services.add(CompletableFuture.runAsync(() -> startQuarkusApp(service, port, env)));
             }
@@ -243,7 +274,21 @@ public final class CollabNetwork implements AutoCloseable {
     }
 
     private void startQuarkusApp(String module, String name, int port, Map<String, String> env) {
-        Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Instance instance = new Instance(module, port, env);
+        instances.put(name, instance);
+        synchronized (started) {
+            started.add(() -> {
+                ChildProcess process = instance.process;
+                if (process != null) {
+                    process.stop(Duration.ofSeconds(15));
+                }
+            });
+        }
+        launch(name, instance);
+    }
+
+    private void launch(String name, Instance instance) {
+        Path jar = options.root().resolve(instance.module).resolve("target/quarkus-app/quarkus-run.jar");
         // A fixed heap: grown from a small start, the old generation filled up under load and full
         // collections paused the service (seen in a flight recording at 80 needs/s).
         List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms384m", "-Xmx384m",
@@ -256,15 +301,40 @@ public final class CollabNetwork implements AutoCloseable {
             }
         }
         command.addAll(List.of("-jar", jar.toString()));
-        ChildProcess process = ChildProcess.start(name, command, env, options.root(),
-                options.dataDir().resolve("logs/" + name + ".log"));
-        synchronized (started) {
-            started.add(() -> process.stop(Duration.ofSeconds(15)));
-        }
+        ChildProcess process = ChildProcess.start(name, command, instance.env, options.root(),
+                logFolder().resolve(name + ".log"));
+        instance.process = process;
         pids.put(name, process.pid());
-        String health = "http://localhost:" + port + "/q/health/ready";
+        String health = "http://localhost:" + instance.port + "/q/health/ready";
         Ports.await(name, Duration.ofSeconds(120), () -> ok(health), process);
-        LOG.infof("%s is ready on port %d", name, port);
+        LOG.infof("%s is ready on port %d", name, instance.port);
+    }
+
+    /**
+     * Kills an instance with SIGKILL, as a crash or the kernel's OOM killer would (for fault tests):
+     * {@code name} is a service's module name, or "-2" after it for its second instance.
+     */
+    public void kill(String name) {
+        Instance instance = instanceNamed(name);
+        instance.process.kill();
+        LOG.infof("%s killed (SIGKILL)", name);
+    }
+
+    /** Starts a killed instance again, on the same port with the same settings, and waits until it is ready. */
+    public void restart(String name) {
+        Instance instance = instanceNamed(name);
+        if (instance.process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(name, instance);
+    }
+
+    private Instance instanceNamed(String name) {
+        Instance instance = instances.get(name);
+        if (instance == null) {
+            throw new IllegalArgumentException("no instance " + name + "; running: " + instances.keySet());
+        }
+        return instance;
     }
 
     private static boolean ok(String url) {
@@ -323,6 +393,11 @@ public final class CollabNetwork implements AutoCloseable {
     /** The SMTP server the services send e-mail to. */
     public MailServer mail() {
         return mail;
+    }
+
+    /** Where each service writes its log ({@code <instance>.log}). */
+    public Path logFolder() {
+        return options.dataDir().resolve("logs");
     }
 
     /** Where the local run keeps each e-mail sent, as an {@code .eml} file. */
