@@ -92,6 +92,7 @@ class NotificationsUnderFaultsIT {
         // The provider's administrator has been signed in (so the service knows the address the
         // identity provider verified) and registered the organization's receiver for proposals.
         given().baseUri(notification).auth().oauth2(providerToken).when().get("/inbox").then().statusCode(200);
+        Organizations.awaitKnownToNotifications(network, providerToken, provider);
         receiver.secret = given().baseUri(notification).auth().oauth2(providerToken).contentType(ContentType.JSON)
                 .body(Map.of("url", receiver.url(), "kinds", List.of("MATCH_PROPOSED")))
                 .when().post("/organizations/{id}/webhooks", provider).then().statusCode(201).extract().path("secret");

@@ -41,4 +41,14 @@ final class Organizations {
                         "areaCode", "3708"))
                 .when().post("/offers").statusCode() == 201);
     }
+
+    /**
+     * Waits until the organization and its administrator reached notification-service: until then
+     * it does not know the organization (404) and refuses its webhooks and subscriptions.
+     */
+    static void awaitKnownToNotifications(CollabNetwork network, String token, String organizationId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .baseUri(network.url("notification-service")).auth().oauth2(token)
+                .when().get("/organizations/{id}/webhooks", organizationId).statusCode() == 200);
+    }
 }
