@@ -72,6 +72,25 @@ class OrganizationVettingTest {
     }
 
     @Test
+    void theCoordinatorsQueueHoldsUndecidedApplicationsOnly() {
+        String applicant = "applicant-" + UUID.randomUUID();
+        String name = "待审核的社区志愿服务队-" + UUID.randomUUID();
+        String id = apply(applicant, application(name));
+        String coordinator = TestTokens.coordinator("coordinator-1");
+        given().auth().oauth2(coordinator).when().get("/organizations/applications?size=200").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.nameZh", equalTo(name))
+                .body("items.find { it.id == '" + id + "' }.status", equalTo("APPLIED"));
+        // Nobody else learns who applied.
+        given().auth().oauth2(TestTokens.user(applicant)).when().get("/organizations/applications").then().statusCode(403);
+        given().when().get("/organizations/applications").then().statusCode(401);
+
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .when().post("/organizations/{id}/approval", id).then().statusCode(200);
+        given().auth().oauth2(coordinator).when().get("/organizations/applications?size=200").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+    }
+
+    @Test
     void rejectionNeedsAReasonAndTellsIt() {
         String id = apply("applicant-" + UUID.randomUUID(), application("被拒绝的组织-" + UUID.randomUUID()));
         String coordinator = TestTokens.coordinator("coordinator-1");

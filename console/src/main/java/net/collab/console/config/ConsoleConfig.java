@@ -1,8 +1,9 @@
 package net.collab.console.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** Addresses the browser uses; set through the environment (e.g. COLLABNET_CONSOLE_REGISTRY_URL). */
+/** Where the console finds the services it acts on for the signed-in person (e.g. COLLABNET_CONSOLE_ACTION_URL). */
 @ConfigMapping(prefix = "collabnet.console")
 public interface ConsoleConfig {
     String registryUrl();
@@ -13,5 +14,7 @@ public interface ConsoleConfig {
 
     String notificationUrl();
 
-    String keycloakUrl();
+    /** A need with nothing matched for this long counts as stuck on the flow monitor. */
+    @WithDefault("PT30M")
+    java.time.Duration stuckAfter();
 }

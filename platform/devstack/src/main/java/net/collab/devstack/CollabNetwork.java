@@ -1,6 +1,7 @@
 package net.collab.devstack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -123,6 +124,24 @@ public final class CollabNetwork implements AutoCloseable {
         this.options = options;
     }
 
+    /**
+     * The demo realm, with the console's sign-in addresses moved to where this network's console
+     * listens (the realm file names the local run's port 8080).
+     */
+    private Path realmFor(String consoleOrigin, Path data) {
+        Path realm = options.root().resolve("deploy/keycloak/collabnet-realm.json");
+        if (consoleOrigin.equals("http://localhost:8080")) {
+            return realm;
+        }
+        try {
+            Path moved = Files.createDirectories(data).resolve("collabnet-realm.json");
+            Files.writeString(moved, Files.readString(realm).replace("http://localhost:8080", consoleOrigin));
+            return moved;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static CollabNetwork start(Options options) {
         CollabNetwork network = new CollabNetwork(options);
         try {
@@ -147,9 +166,11 @@ public final class CollabNetwork implements AutoCloseable {
                         options.externalPostgresPassword())
                 : PostgresServer.embedded(data.resolve("postgres"), options.port("postgres"), !options.persistent(),
                         options.fsync(), options.statementStatistics()));
+        int consolePort = Ports.freeOrRequire(options.port("console"), "console");
+        String consoleOrigin = "http://localhost:" + consolePort;
+        Path realmFile = realmFor(consoleOrigin, data);
         var identity = CompletableFuture.supplyAsync(() -> KeycloakServer.start(data.resolve("keycloak"),
-                options.port("keycloak"), options.root().resolve("deploy/keycloak/collabnet-realm.json"), "collabnet",
-                !options.persistent()));
+                options.port("keycloak"), realmFile, "collabnet", !options.persistent()));
         try {
             kafka = track(join(broker, "Kafka"));
             postgres = track(join(database, "PostgreSQL"));
@@ -168,8 +189,6 @@ public final class CollabNetwork implements AutoCloseable {
             }
 
             String personalDataKey = personalDataKey(data);
-            int consolePort = Ports.freeOrRequire(options.port("console"), "console");
-            String consoleOrigin = "http://localhost:" + consolePort;
             List<CompletableFuture<Void>> services = new ArrayList<>();
             Map<String, String> serviceUrls = new LinkedHashMap<>();
             for (String service : SERVICES) {
@@ -208,7 +227,9 @@ public final class CollabNetwork implements AutoCloseable {
             consoleEnv.put("COLLABNET_CONSOLE_ACTION_URL", serviceUrls.get("action-service"));
             consoleEnv.put("COLLABNET_CONSOLE_MATCHING_URL", serviceUrls.get("matching-service"));
             consoleEnv.put("COLLABNET_CONSOLE_NOTIFICATION_URL", serviceUrls.get("notification-service"));
-            consoleEnv.put("COLLABNET_CONSOLE_KEYCLOAK_URL", keycloak.url());
+            consoleEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            consoleEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            consoleEnv.putAll(options.settings().getOrDefault("console", Map.of()));
             services.add(CompletableFuture.runAsync(() -> startQuarkusApp("console", consolePort, consoleEnv)));
             CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
             urls.put("console", consoleOrigin);

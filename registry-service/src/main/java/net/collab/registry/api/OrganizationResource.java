@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -81,6 +82,16 @@ public class OrganizationResource {
     @Transactional
     public List<OrganizationView> mine() {
         return organizations.of(caller.subject()).stream().map(OrganizationView::of).toList();
+    }
+
+    /** The coordinator's queue: applications not decided yet, oldest first, with everything the decision needs. */
+    @GET
+    @Path("applications")
+    @RolesAllowed(Caller.COORDINATOR)
+    public Page<OrganizationView> applications(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Page.Request paging = Page.request(page, size);
+        return Page.of(directory.awaitingDecision(paging.page(), paging.size()).map(OrganizationView::of), paging);
     }
 
     /**

@@ -62,6 +62,19 @@ public class OrganizationDirectory {
         return new Slice<>(found, ((Number) count.getSingleResult()).longValue());
     }
 
+    /** Applications the coordinator has not decided yet, oldest first: the coordinator's queue. */
+    @Transactional
+    public Slice<Organization> awaitingDecision(int page, int size) {
+        String where = "status = 'APPLIED'";
+        @SuppressWarnings("unchecked")
+        List<Organization> found = entityManager.createNativeQuery(
+                "select * from organization where " + where + " order by created_at asc, id", Organization.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = ((Number) entityManager.createNativeQuery("select count(*) from organization where " + where)
+                .getSingleResult()).longValue();
+        return new Slice<>(found, total);
+    }
+
     /** The approved organizations matching the criteria, by name, at most {@link #MAX_EXPORT} of them. */
     @Transactional
     public Slice<Organization> export(Criteria criteria) {
