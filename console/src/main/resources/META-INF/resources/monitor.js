@@ -38,6 +38,7 @@
       s.needs ? duration(s.medianSeconds) : '—', s.needs ? duration(s.p90Seconds) : '—']));
     fill('stuck', data.stuckByArea.map(s => [s.area, String(s.needs), when(s.waitingSince)]));
     areaChart.setOption({
+      title: data.areas.length ? { show: false } : { show: true, text: words.none, left: 'center', top: 'middle', textStyle: { color: '#4a5563', fontSize: 14 } },
       tooltip: { formatter: p => p.data.path + '<br>' + words.risk[p.data.riskLevel] + ' · ' + words.unmet + ' ' + p.data.unmet },
       series: [{ type: 'treemap', roam: false, nodeClick: false, breadcrumb: { show: false },
         data: data.areas.map(a => ({ name: a.name + '\n' + words.unmet + ' ' + a.unmet, value: Math.max(1, a.unmet), path: a.path,

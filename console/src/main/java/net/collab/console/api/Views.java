@@ -79,7 +79,7 @@ public class Views {
     public jakarta.ws.rs.core.Response refused(TemplateInstance page, jakarta.ws.rs.core.MultivaluedMap<String, String> form,
             net.collab.console.services.ServiceRefusal refusal, Map<String, String> renamed) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        refusal.fieldErrors().forEach((field, message) -> errors.merge(renamed.getOrDefault(field, field), message,
+        refusal.fieldErrors().forEach((field, message) -> errors.merge(renamed.getOrDefault(field, field), inWords(message),
                 (first, second) -> first + "; " + second));
         String title = refusal.title() != null ? refusal.title() : texts().get("error_refused");
         String summary = refusal.status() == 403 ? texts().get("error_forbidden")
@@ -88,6 +88,15 @@ public class Views {
         int status = refusal.status() >= 400 && refusal.status() < 500 ? refusal.status() : 400;
         return jakarta.ws.rs.core.Response.status(status).entity(page.data("errors", errors).data("form", Forms.echo(form))
                 .data("refusal", title).data("refusalDetail", summary)).type(jakarta.ws.rs.core.MediaType.TEXT_HTML).build();
+    }
+
+    /** The services' usual validation messages in the page's language; others as the service wrote them. */
+    String inWords(String message) {
+        if (message == null) {
+            return "";
+        }
+        String key = "validation_" + message.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return texts().getOrDefault(key, message);
     }
 
     private String noticeOf(String done) {
