@@ -92,14 +92,22 @@ class ConsoleInBrowserIT {
                         "areaCode", "3708"))
                 .when().post("/offers").then().statusCode(201);
 
+        // Another site's form is refused before anything else happens.
+        given().baseUri(console).header("Origin", "http://elsewhere.example").contentType(ContentType.URLENC)
+                .formParam("decision", "APPROVE").when().post("/coordinator/applications/" + requester).then().statusCode(403);
+        given().baseUri(console).header("Sec-Fetch-Site", "cross-site").when().post("/inbox/read").then().statusCode(403);
+
         // The public pages, without signing in, in both languages.
         try (BrowserContext visitor = browser.newContext()) {
             Page page = visitor.newPage();
             for (String path : List.of("/", "/needs", "/organizations", "/organizations/" + provider, "/advocacy")) {
-                page.navigate(console + path);
+                assertThat(page.navigate(console + path).status()).as(path).isLessThan(400);
                 assertThat(page.locator("h1").first().textContent()).isNotBlank();
+                assertThat(page.content()).doesNotContain("Internal Server Error").doesNotContain("Exception");
                 shoot(page, "public" + (path.equals("/") ? "-board" : path.replace('/', '-').replaceAll("-[0-9a-f-]{36}", "-profile")));
             }
+            page.navigate(console + "/organizations/" + provider);
+            assertThat(page.locator("[data-testid=ledger-verification]").textContent()).contains("账目链校验通过");
             page.navigate(console + "/organizations?q=长城");
             assertThat(page.locator(".card h3").allTextContents()).anyMatch(name -> name.contains("山东威海长城爱心大本营"));
             page.locator("header a[lang=en]").click();
@@ -199,6 +207,8 @@ class ConsoleInBrowserIT {
             assertThat(timeline).contains("发布", "匹配", "接受", "送达", "签收").contains(GROUP, "山东威海长城爱心大本营");
             assertThat(timeline.indexOf("发布")).isLessThan(timeline.indexOf("签收"));
             shoot(coordinator, "coordinator-need-timeline");
+            assertThat(coordinator.navigate(console + "/coordinator/escalations").status()).isEqualTo(200);
+            shoot(coordinator, "coordinator-escalations");
             coordinator.navigate(console + "/coordinator/monitor");
             waitFor(() -> coordinator.locator("#stages tbody tr").allTextContents().stream()
                     .anyMatch(row -> row.startsWith("发布 → 签收") && !row.contains("—")));

@@ -83,7 +83,7 @@ public class CoordinatorPages {
         try {
             services.post(Service.REGISTRY, "/organizations/" + Ids.uuid(id) + "/approval", body);
         } catch (ServiceRefusal refusal) {
-            return views.refused(applications().data("failedId", id), form, refusal, Map.of());
+            return views.refused(applications().data("failedId", id), form, refusal, Map.of("reasonGiven", "reason"));
         }
         return MemberPages.seeOther("/coordinator?done=" + ("REJECT".equals(body.get("decision")) ? "rejected" : "approved"));
     }

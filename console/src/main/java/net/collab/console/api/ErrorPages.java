@@ -47,6 +47,22 @@ public class ErrorPages {
         return page(404, "error_notfound", null);
     }
 
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return page(403, "error_forbidden", null);
+    }
+
+    /** Anything unforeseen: logged with an id the person can quote, and a page in their language. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unforeseen(Throwable e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return page(web.getResponse().getStatus(), web.getResponse().getStatus() == 404 ? "error_notfound" : "error_refused", null);
+        }
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "unforeseen failure %s", id);
+        return page(500, "error_unforeseen", id);
+    }
+
     private Response page(int status, String key, String detail) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(views.page(error).data("message", views.texts().get(key)).data("detail", detail).data("status", status))

@@ -79,9 +79,16 @@ public class InboxPages {
             thread.setDaemon(true);
             return thread;
         });
+        /** Every 20 s each open stream gets a comment: a browser that left is noticed, and its upstream closed. */
+        final java.util.concurrent.ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "inbox-stream-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         @PreDestroy
         void stop() {
+            keepAlive.shutdownNow();
             executor.shutdownNow();
         }
     }
@@ -125,7 +132,25 @@ public class InboxPages {
         }
         Map<String, String> texts = views.texts();
         String language = views.language();
-        threads.executor.submit(() -> relay(upstream, sink, sse, texts, language));
+        java.util.concurrent.ScheduledFuture<?> alive = threads.keepAlive.scheduleAtFixedRate(() -> {
+            if (sink.isClosed()) {
+                closeQuietly(upstream); // unblocks the relay's read
+                return;
+            }
+            sink.send(sse.newEventBuilder().comment("keep-alive").build()).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    sink.close();
+                    closeQuietly(upstream);
+                }
+            });
+        }, 20, 20, java.util.concurrent.TimeUnit.SECONDS);
+        threads.executor.submit(() -> {
+            try {
+                relay(upstream, sink, sse, texts, language);
+            } finally {
+                alive.cancel(false);
+            }
+        });
     }
 
     /** Reads Server-Sent Events frames from upstream and sends each item on, rendered. */
@@ -153,12 +178,16 @@ public class InboxPages {
         } catch (IOException | RuntimeException e) {
             LOG.debugf("inbox stream ended: %s", e.toString());
         } finally {
-            try {
-                upstream.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
+            closeQuietly(upstream);
             sink.close();
+        }
+    }
+
+    private static void closeQuietly(InputStream upstream) {
+        try {
+            upstream.close();
+        } catch (IOException ignored) {
+            // already gone
         }
     }
 

@@ -47,6 +47,9 @@ public class MemberPages {
     @Inject
     FlowMonitor monitor;
 
+    @Inject
+    io.vertx.core.http.HttpServerResponse vertxResponse;
+
     @Location("me.html")
     Template me;
 
@@ -212,7 +215,7 @@ public class MemberPages {
             services.post(Service.MATCHING, "/matches/" + Ids.uuid(id) + "/" + step, body == null ? Map.of() : body);
         } catch (ServiceRefusal refusal) {
             return views.refused(matches().data("failedMatch", id), new jakarta.ws.rs.core.MultivaluedHashMap<>(), refusal,
-                    Map.of());
+                    Map.of("quantity", "quantity", "reason", "reason"));
         }
         return seeOther("/matches?done=" + done + "#match-" + id);
     }
@@ -240,6 +243,10 @@ public class MemberPages {
             }
         }
         FlowMonitor.NeedSummary summary = monitor.need(needId);
+        if (beneficiary != null) {
+            // Personal data: never kept by the browser (back button after signing out) or a cache on the way.
+            vertxResponse.headers().set("Cache-Control", "no-store, private");
+        }
         return views.page(need).data("need", found).data("matches", named).data("beneficiary", beneficiary)
                 .data("timeline", summary == null ? List.of() : summary.steps()).data("monitor", monitor);
     }

@@ -103,10 +103,21 @@ public class PublicPages {
     @GET
     @Path("language/{language}")
     public Response language(@PathParam("language") String language, @QueryParam("back") String back) {
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+        // Only a path of this site: "//host" and "/\host" would lead browsers elsewhere.
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                && back.chars().noneMatch(Character::isISOControl) ? back : "/";
         NewCookie cookie = new NewCookie.Builder(Views.LANGUAGE_COOKIE).value(Texts.language(language)).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(java.net.URI.create(target)).cookie(cookie).build();
+        java.net.URI location;
+        try {
+            location = new java.net.URI(target);
+            if (location.getScheme() != null || location.getRawAuthority() != null) {
+                location = java.net.URI.create("/");
+            }
+        } catch (java.net.URISyntaxException e) {
+            location = java.net.URI.create("/");
+        }
+        return Response.seeOther(location).cookie(cookie).build();
     }
 
     static List<Object> items(Map<String, Object> page) {

@@ -28,9 +28,12 @@ public class FlowMonitor {
         POSTED, PROPOSED, ACCEPTED, DECLINED, EXPIRED, DELIVERED, CONFIRMED, ESCALATED, WITHDRAWN
     }
 
-    /** One step of a need's timeline: what happened, when, by which organization, with how much. */
+    /**
+     * One step of a need's timeline: what happened, when, by which organization, with how much;
+     * {@code ofNeed} when it concerns the whole need rather than one match (an expired need, not an expired proposal).
+     */
     @TemplateData
-    public record Step(Stage stage, Instant at, UUID organizationId, String quantity, String note) {
+    public record Step(Stage stage, Instant at, UUID organizationId, String quantity, String note, boolean ofNeed) {
     }
 
     /** A need as the monitor follows it. */
@@ -58,7 +61,8 @@ public class FlowMonitor {
     private final Map<UUID, Flow> needs = new LinkedHashMap<>();
     private final Map<String, TreeMap<Long, Integer>> perMinute = new HashMap<>();
     private final Map<UUID, String> organizationNames = new HashMap<>();
-    private final Map<UUID, UUID> needOfMatch = new HashMap<>();
+    /** Steps that arrived before their need's NeedPosted (topics are not ordered among each other), oldest needs dropped first. */
+    private final Map<UUID, List<Step>> early = new LinkedHashMap<>();
 
     public FlowMonitor(int maxNeeds, int minutesKept) {
         this.maxNeeds = maxNeeds;
@@ -74,7 +78,9 @@ public class FlowMonitor {
         final String areaCode;
         final Instant postedAt;
         final List<Step> steps = new ArrayList<>();
-        boolean matched;
+        int liveProposals;
+        boolean accepted;
+        java.math.BigDecimal received = java.math.BigDecimal.ZERO;
         boolean finished;
         Instant escalatedAt;
 
@@ -121,8 +127,12 @@ public class FlowMonitor {
             return; // a redelivered event
         }
         Flow flow = new Flow(needId, requesterId, item, quantity, unit, areaCode, postedAt);
-        flow.steps.add(new Step(Stage.POSTED, postedAt, requesterId, quantity, null));
+        flow.steps.add(new Step(Stage.POSTED, postedAt, requesterId, quantity, null, true));
         needs.put(needId, flow);
+        List<Step> waiting = early.remove(needId);
+        if (waiting != null) {
+            waiting.forEach(step -> apply(flow, step));
+        }
         Iterator<UUID> oldest = needs.keySet().iterator();
         while (needs.size() > maxNeeds && oldest.hasNext()) {
             oldest.next();
@@ -131,29 +141,60 @@ public class FlowMonitor {
     }
 
     /**
-     * A step of a need from the matching or action events. Steps of a need the monitor does not
-     * follow (posted before what it holds) are left out.
+     * A step of a need from the matching or action events ({@code matchId} null: about the whole
+     * need). A step may come before its need's NeedPosted: it waits for it.
      */
     public synchronized void step(UUID needId, UUID matchId, Stage stage, Instant at, UUID organizationId, String quantity,
             String note) {
-        if (matchId != null && needId != null) {
-            needOfMatch.put(matchId, needId);
-        }
+        Step step = new Step(stage, at, organizationId, quantity, note, matchId == null);
         Flow flow = needs.get(needId);
         if (flow == null) {
+            List<Step> waiting = early.computeIfAbsent(needId, key -> new ArrayList<>());
+            if (!waiting.contains(step)) {
+                waiting.add(step);
+            }
+            Iterator<UUID> oldest = early.keySet().iterator();
+            while (early.size() > maxNeeds && oldest.hasNext()) {
+                oldest.next();
+                oldest.remove();
+            }
             return;
         }
-        Step step = new Step(stage, at, organizationId, quantity, note);
+        apply(flow, step);
+    }
+
+    private static void apply(Flow flow, Step step) {
         if (flow.steps.contains(step)) {
             return; // a redelivered event
         }
         flow.steps.add(step);
-        switch (stage) {
-            case PROPOSED -> flow.matched = true;
-            case CONFIRMED, WITHDRAWN -> flow.finished = true;
-            case ESCALATED -> flow.escalatedAt = at;
+        switch (step.stage()) {
+            case PROPOSED -> flow.liveProposals++;
+            case DECLINED -> flow.liveProposals--;
+            case EXPIRED -> {
+                if (step.ofNeed()) {
+                    flow.finished = true; // the deadline passed
+                } else {
+                    flow.liveProposals--;
+                }
+            }
+            case ACCEPTED -> flow.accepted = true;
+            case CONFIRMED -> {
+                flow.received = flow.received.add(number(step.quantity()));
+                flow.finished = flow.received.compareTo(number(flow.quantity)) >= 0;
+            }
+            case WITHDRAWN -> flow.finished = true;
+            case ESCALATED -> flow.escalatedAt = step.at();
             default -> {
             }
+        }
+    }
+
+    private static java.math.BigDecimal number(String quantity) {
+        try {
+            return quantity == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(quantity);
+        } catch (NumberFormatException e) {
+            return java.math.BigDecimal.ZERO;
         }
     }
 
@@ -226,7 +267,8 @@ public class FlowMonitor {
         if (flow.finished) {
             return false;
         }
-        return flow.escalatedAt != null || (!flow.matched && flow.postedAt.plus(after).isBefore(now));
+        boolean answered = flow.liveProposals > 0 || flow.accepted;
+        return flow.escalatedAt != null || (!answered && flow.postedAt.plus(after).isBefore(now));
     }
 
     public synchronized NeedSummary need(UUID needId) {
@@ -248,10 +290,6 @@ public class FlowMonitor {
             recent.add(need(ids.get(i)));
         }
         return recent;
-    }
-
-    public synchronized UUID needOfMatch(UUID matchId) {
-        return needOfMatch.get(matchId);
     }
 
     public synchronized int needsHeld() {

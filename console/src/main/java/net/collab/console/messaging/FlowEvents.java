@@ -21,6 +21,7 @@ import net.collab.console.domain.Places;
 import net.collab.events.DomainEvent;
 import net.collab.events.EventCodec;
 import net.collab.events.EventEnvelope;
+import net.collab.events.action.NeedExpired;
 import net.collab.events.action.NeedPosted;
 import net.collab.events.action.NeedWithdrawn;
 import net.collab.events.matching.MatchAccepted;
@@ -91,7 +92,10 @@ public class FlowEvents {
             monitor.needPosted(posted.needId(), posted.organizationId(), posted.item(), plain(posted.quantity()), posted.unit(),
                     posted.areaCode(), FlowMonitor.instant(posted.postedAt(), at));
         } else if (event instanceof NeedWithdrawn withdrawn) {
-            monitor.step(withdrawn.needId(), null, Stage.WITHDRAWN, at, withdrawn.organizationId(), null, withdrawn.reason());
+            // Reasons are free text that may name the people concerned: the monitor keeps none.
+            monitor.step(withdrawn.needId(), null, Stage.WITHDRAWN, at, withdrawn.organizationId(), null, null);
+        } else if (event instanceof NeedExpired expired) {
+            monitor.step(expired.needId(), null, Stage.EXPIRED, at, expired.organizationId(), null, null);
         } else if (event instanceof MatchProposed proposed) {
             monitor.step(proposed.needId(), proposed.matchId(), Stage.PROPOSED, at, proposed.providerOrganizationId(),
                     plain(proposed.quantity()), proposed.explanation());
@@ -100,7 +104,7 @@ public class FlowEvents {
                     accepted.providerOrganizationId(), plain(accepted.quantity()), null);
         } else if (event instanceof MatchDeclined declined) {
             monitor.step(declined.needId(), declined.matchId(), Stage.DECLINED, time(declined.declinedAt(), at),
-                    declined.providerOrganizationId(), plain(declined.quantity()), declined.reason());
+                    declined.providerOrganizationId(), plain(declined.quantity()), null);
         } else if (event instanceof MatchExpired expired) {
             monitor.step(expired.needId(), expired.matchId(), Stage.EXPIRED, time(expired.expiredAt(), at),
                     expired.providerOrganizationId(), plain(expired.quantity()), null);

@@ -31,7 +31,6 @@ class FlowMonitorTest {
         assertThat(monitor.need(need).steps()).extracting(FlowMonitor.Step::stage)
                 .containsExactly(Stage.POSTED, Stage.PROPOSED, Stage.ACCEPTED, Stage.DELIVERED, Stage.CONFIRMED);
         assertThat(monitor.need(need).stage()).isEqualTo("CONFIRMED");
-        assertThat(monitor.needOfMatch(match)).isEqualTo(need);
         assertThat(monitor.stageTimes()).filteredOn(time -> time.from() == Stage.POSTED && time.to() == Stage.CONFIRMED)
                 .singleElement().satisfies(time -> {
                     assertThat(time.needs()).isEqualTo(1);
@@ -61,6 +60,22 @@ class FlowMonitorTest {
         assertThat(monitor.stuckByArea(now, Duration.ofMinutes(30))).extracting(FlowMonitor.StuckArea::areaCode)
                 .containsExactly("370811012007");
         assertThat(monitor.unmetByArea()).containsEntry("370811012007", 2).doesNotContainKey("370811012002");
+    }
+
+    @Test
+    void stepsThatArriveBeforeTheirNeedWaitForItAndAPartlyReceivedNeedIsNotFinished() {
+        UUID need = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        monitor.step(need, first, Stage.PROPOSED, T0.plusSeconds(3), provider, "10", null); // matches topic read first
+        monitor.step(need, UUID.randomUUID(), Stage.DECLINED, T0.plusSeconds(4), provider, "10", null);
+        monitor.needPosted(need, requester, "口罩", "20", "箱", "370811012002", T0);
+        monitor.step(need, first, Stage.CONFIRMED, T0.plusSeconds(60), requester, "10", null);
+
+        assertThat(monitor.need(need).steps()).extracting(FlowMonitor.Step::stage)
+                .containsExactly(Stage.POSTED, Stage.PROPOSED, Stage.DECLINED, Stage.CONFIRMED);
+        assertThat(monitor.unmetByArea()).containsEntry("370811012002", 1); // 10 of 20 received
+        monitor.step(need, null, Stage.EXPIRED, T0.plusSeconds(90), requester, null, null);
+        assertThat(monitor.unmetByArea()).doesNotContainKey("370811012002");
     }
 
     @Test

@@ -229,6 +229,7 @@ public final class CollabNetwork implements AutoCloseable {
             consoleEnv.put("COLLABNET_CONSOLE_NOTIFICATION_URL", serviceUrls.get("notification-service"));
             consoleEnv.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
             consoleEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            consoleEnv.put("COLLABNET_CONSOLE_CLIENT_SECRET", "local-demo-console-secret-0123456789"); // the demo realm's
             consoleEnv.putAll(options.settings().getOrDefault("console", Map.of()));
             services.add(CompletableFuture.runAsync(() -> startQuarkusApp("console", consolePort, consoleEnv)));
             CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
