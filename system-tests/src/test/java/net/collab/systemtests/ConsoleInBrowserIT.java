@@ -52,12 +52,11 @@ class ConsoleInBrowserIT {
     @BeforeAll
     static void startTheNetworkAndABrowser() throws Exception {
         Path root = Path.of(System.getProperty("collabnet.root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createDirectories(root.resolve("system-tests/target/network-console"));
         screenshots = Files.createDirectories(root.resolve("system-tests/target/screenshots"));
         Path chromium = Browsers.chromium(); // fails here, with what to install, before the network starts
         System.out.println("Browser tests use " + chromium);
-        network = CollabNetwork.start(CollabNetwork.Options.ephemeral(root, data));
-        keycloak = new DemoData(network.keycloakIssuer(), network.url("registry-service"));
+        network = SharedNetwork.get();
+        keycloak = SharedNetwork.keycloak();
         playwright = Browsers.playwright();
         browser = Browsers.launch(playwright);
     }
@@ -69,9 +68,6 @@ class ConsoleInBrowserIT {
         }
         if (playwright != null) {
             playwright.close();
-        }
-        if (network != null) {
-            network.close();
         }
     }
 
@@ -149,6 +145,7 @@ class ConsoleInBrowserIT {
 
             Instant started = Instant.now();
             member.navigate(console + "/needs/new");
+            member.locator("#organizationId").selectOption(requester); // the member may belong to more than one group
             member.locator("#item").fill("药品");
             member.locator("#quantity").fill("20");
             member.locator("#unit").fill("箱");

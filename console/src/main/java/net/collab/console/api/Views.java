@@ -59,11 +59,6 @@ public class Views {
         return new Person(name, name, identity.hasRole("coordinator"));
     }
 
-    public String subject() {
-        Person person = person();
-        return person == null ? null : person.subject();
-    }
-
     /** The template with what every page needs: {@code t} (words), {@code lang}, {@code person}, {@code here}. */
     public TemplateInstance page(Template template) {
         String here = request.uri();

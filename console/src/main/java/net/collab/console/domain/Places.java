@@ -79,8 +79,4 @@ public class Places {
     public List<Place> atLevel(String level) {
         return byCode.values().stream().filter(place -> level.equals(place.level())).toList();
     }
-
-    public int size() {
-        return byCode.size();
-    }
 }
