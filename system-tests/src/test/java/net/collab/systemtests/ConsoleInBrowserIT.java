@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -212,6 +214,68 @@ class ConsoleInBrowserIT {
             waitFor(() -> coordinator.locator("#lag tbody tr").allTextContents().stream().anyMatch(row -> row.contains("matching-service")));
             assertThat(coordinator.locator("#events-chart canvas").count()).isPositive();
             shoot(coordinator, "coordinator-flow-monitor");
+
+            // The coordinator rates the group's community and sees dead letters; suspends the group and reinstates it.
+            coordinator.navigate(console + "/coordinator/risk");
+            chooseArea(coordinator, List.of("山东省", "济宁市", "任城区", "济阳街道", "草桥口社区居民委员会"));
+            coordinator.locator("#risk-level").selectOption("HIGH");
+            coordinator.locator("#risk-reason").fill("连续出现确诊病例");
+            coordinator.locator("form.form button.primary").click();
+            assertThat(coordinator.locator(".notice").textContent()).contains("风险等级已更新");
+            reloadUntil(coordinator, () -> coordinator.locator("[data-testid=rated-areas]").textContent().contains("草桥口社区"));
+            shoot(coordinator, "coordinator-risk-levels");
+            assertThat(coordinator.navigate(console + "/coordinator/dead-letters").status()).isEqualTo(200);
+            shoot(coordinator, "coordinator-dead-letters");
+            coordinator.navigate(console + "/my/organizations/" + requester);
+            coordinator.locator("#suspend-reason").fill("核实材料期间暂停");
+            coordinator.getByText("暂停", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(coordinator.locator(".notice").textContent()).contains("已暂停");
+            coordinator.getByText("恢复", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(coordinator.locator(".notice").textContent()).contains("已恢复");
+
+            // The provider runs its organization: a refused ledger entry, then one recorded; a webhook; advocacy.
+            providerPage.navigate(console + "/my/organizations/" + provider);
+            providerPage.locator("#ledger-kind").selectOption("MATERIALS_DISTRIBUTED");
+            providerPage.locator("#ledger-unit").fill("箱");
+            providerPage.locator("#ledger button.primary").click();
+            assertThat(providerPage.locator("[id='ledger.amount-error']").textContent()).isNotBlank();
+            providerPage.locator("#ledger-kind").selectOption("MATERIALS_DISTRIBUTED");
+            providerPage.locator("#ledger-amount").fill("20");
+            providerPage.locator("#ledger-unit").fill("箱");
+            providerPage.locator("#ledger-item").fill("药品");
+            providerPage.locator("#ledger-occurred").fill(LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(5)
+                    .truncatedTo(ChronoUnit.MINUTES).toString());
+            providerPage.locator("#ledger button.primary").click();
+            assertThat(providerPage.locator(".notice").textContent()).contains("账目已记录");
+            providerPage.locator("#webhook-url").fill("http://127.0.0.1:9/collabnet");
+            providerPage.locator("#webhooks input[value=MATCH_PROPOSED]").check();
+            providerPage.locator("#webhooks form.form button").click();
+            assertThat(providerPage.locator("[data-testid=webhook-secret]").textContent()).isNotBlank();
+            shoot(providerPage, "provider-organization-manage");
+            providerPage.navigate(console + "/my/organizations/" + provider);
+            providerPage.locator("#advocacy-title").fill("独居老人用药，请邻里多看一眼");
+            providerPage.locator("#advocacy-body").fill("疫情期间，独居老人取药不便。请邻里互相提醒，有需要请联系社区志愿服务队。");
+            providerPage.locator("#advocacy button.primary").click();
+            assertThat(providerPage.locator(".notice").textContent()).contains("倡导已发布");
+            providerPage.navigate(console + "/organizations/" + provider);
+            reloadUntil(providerPage, () -> providerPage.content().contains("发放物资"));
+            assertThat(providerPage.locator("[data-testid=ledger-verification]").textContent()).contains("账目链校验通过");
+            shoot(providerPage, "public-organization-ledger");
+            providerPage.navigate(console + "/advocacy");
+            reloadUntil(providerPage, () -> providerPage.content().contains("独居老人用药"));
+
+            // The member's notification settings: no e-mail for new needs, and a subscription to the community.
+            member.navigate(console + "/settings");
+            member.locator("[id='email-NEED_POSTED']").selectOption("OFF");
+            member.locator("form[action='/settings/preferences'] button").click();
+            assertThat(member.locator(".notice").textContent()).contains("设置已保存");
+            assertThat(member.locator("[id='email-NEED_POSTED']").inputValue()).isEqualTo("OFF");
+            chooseArea(member, List.of("山东省", "济宁市", "任城区", "济阳街道", "草桥口社区居民委员会"));
+            member.locator("input[name=kinds][value=NEED_POSTED]").check();
+            member.locator("form[action='/settings/subscriptions'] button").click();
+            assertThat(member.locator(".notice").textContent()).contains("已订阅");
+            assertThat(member.locator("[data-testid=subscriptions]").textContent()).contains("草桥口社区");
+            shoot(member, "member-settings-phone");
         }
     }
 

@@ -88,6 +88,57 @@ public class CoordinatorPages {
         return MemberPages.seeOther("/coordinator?done=" + ("REJECT".equals(body.get("decision")) ? "rejected" : "approved"));
     }
 
+    @Location("risk.html")
+    Template risk;
+
+    @Location("dead-letters.html")
+    Template deadLetters;
+
+    /** Risk levels: the areas that have one, and a form to set one (the place chosen from the area tree). */
+    @GET
+    @Path("risk")
+    public TemplateInstance risk() {
+        List<Places.Place> rated = new ArrayList<>();
+        for (String level : List.of("PROVINCE", "CITY", "DISTRICT", "STREET", "COMMUNITY")) {
+            places.atLevel(level).stream().filter(place -> place.riskLevel() != null).forEach(rated::add);
+        }
+        rated.sort(java.util.Comparator.comparing(Places.Place::code));
+        return views.page(risk).data("rated", rated);
+    }
+
+    @POST
+    @Path("risk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setRisk(MultivaluedMap<String, String> form) {
+        String area = Forms.text(form, "areaCode");
+        try {
+            if (area == null || !area.matches("[0-9]{2,12}")) {
+                throw new ServiceRefusal(400, null, null, Map.of("areaCode", "must not be blank"));
+            }
+            services.put(Service.REGISTRY, "/areas/" + area + "/risk-level", Forms.fields(form, "level", "reason"));
+        } catch (ServiceRefusal refusal) {
+            return views.refused(risk(), form, refusal, Map.of());
+        }
+        return MemberPages.seeOther("/coordinator/risk?done=risk");
+    }
+
+    @GET
+    @Path("dead-letters")
+    public TemplateInstance deadLetters() {
+        return views.page(deadLetters).data("letters", services.getObject(Service.NOTIFICATION, "/dead-letters", Map.of("size", 50)));
+    }
+
+    @POST
+    @Path("dead-letters/{id}/replay")
+    public Response replay(@PathParam("id") String id) {
+        try {
+            services.post(Service.NOTIFICATION, "/dead-letters/" + Ids.uuid(id) + "/replay", Map.of());
+        } catch (ServiceRefusal refusal) {
+            return views.refused(deadLetters(), new jakarta.ws.rs.core.MultivaluedHashMap<>(), refusal, Map.of());
+        }
+        return MemberPages.seeOther("/coordinator/dead-letters?done=replayed");
+    }
+
     @GET
     @Path("escalations")
     public TemplateInstance escalations() {

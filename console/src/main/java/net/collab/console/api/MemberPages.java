@@ -261,9 +261,33 @@ public class MemberPages {
         return organizations;
     }
 
-    /** The person's approved organizations: the ones that may post and answer matches. */
+    /**
+     * The approved organizations the person acts for: their own, and the grassroots groups a hub
+     * they belong to sponsors (a hub's administrators act for its groups; the services decide).
+     */
+    @SuppressWarnings("unchecked")
     List<Map<String, Object>> approved() {
-        return mine().stream().filter(organization -> "APPROVED".equals(organization.get("status"))).toList();
+        List<Map<String, Object>> actsFor = new ArrayList<>();
+        for (Map<String, Object> organization : mine()) {
+            if (!"APPROVED".equals(organization.get("status"))) {
+                continue;
+            }
+            actsFor.add(organization);
+            if ("HUB_ORGANIZATION".equals(organization.get("kind"))) {
+                try {
+                    for (Object group : services.getList(Service.REGISTRY, "/organizations/" + organization.get("id") + "/sponsored", Map.of())) {
+                        Map<String, Object> sponsored = (Map<String, Object>) group;
+                        if ("APPROVED".equals(sponsored.get("status")) && "ACCEPTED".equals(sponsored.get("sponsorshipStatus"))
+                                && actsFor.stream().noneMatch(known -> known.get("id").equals(sponsored.get("id")))) {
+                            actsFor.add(sponsored);
+                        }
+                    }
+                } catch (ServiceRefusal notAnAdministrator) {
+                    // a member who is not the hub's administrator acts for the hub only
+                }
+            }
+        }
+        return actsFor;
     }
 
     static UUID uuid(Object value) {

@@ -85,6 +85,13 @@ public class Views {
                 .data("refusal", title).data("refusalDetail", summary)).type(jakarta.ws.rs.core.MediaType.TEXT_HTML).build();
     }
 
+    /** Each field the service named, shown under {@code section.field}: for pages with several forms. */
+    public static Map<String, String> inSection(String section, net.collab.console.services.ServiceRefusal refusal) {
+        Map<String, String> renamed = new java.util.HashMap<>();
+        refusal.fieldErrors().keySet().forEach(field -> renamed.put(field, section + "." + field));
+        return renamed;
+    }
+
     /** The services' usual validation messages in the page's language; others as the service wrote them. */
     String inWords(String message) {
         if (message == null) {

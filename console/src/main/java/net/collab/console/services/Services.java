@@ -77,6 +77,15 @@ public class Services {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Object delete(Service service, String path) {
+        return call(service, request(service, path).DELETE());
+    }
+
+    /** A value as one path segment (a subject may hold characters a path may not). */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The signed-in person's access token, if there is one. */
     public Optional<String> accessToken() {
         if (identity == null || identity.isAnonymous()) {
