@@ -279,6 +279,41 @@ class ConsoleInBrowserIT {
         }
     }
 
+    @Test
+    void aHubsAdministratorPostsANeedForTheGrassrootsGroupItSponsors() throws Exception {
+        String console = network.url("console");
+        String registry = network.url("registry-service");
+        String coordinatorToken = keycloak.token("coordinator");
+        String hub = Organizations.approved(network, keycloak, "jiyang", "济阳街道社会组织服务中心", "370811012",
+                "HUB_ORGANIZATION");
+        String group = given().baseUri(registry).auth().oauth2(keycloak.token("putian")).contentType(ContentType.JSON)
+                .body(Map.of("nameZh", "南门社区互助小组", "kind", "VOLUNTEER_TEAM", "registrationStatus", "GRASSROOTS",
+                        "sponsorOrganizationId", hub, "serviceAreas", List.of("370811012007")))
+                .when().post("/organizations").then().statusCode(201).extract().path("id");
+        given().baseUri(registry).auth().oauth2(keycloak.token("jiyang")).contentType(ContentType.JSON)
+                .body(Map.of("answer", "ACCEPT")).when().post("/organizations/{id}/sponsorship/answer", group).then().statusCode(200);
+        given().baseUri(registry).auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
+                .when().post("/organizations/{id}/approval", group).then().statusCode(200);
+        Organizations.awaitApprovalKnownToActions(network, keycloak.token("putian"), group);
+
+        try (BrowserContext hubBrowser = browser.newContext()) {
+            Page page = signIn(hubBrowser, console, "jiyang");
+            page.navigate(console + "/my/organizations/" + hub);
+            assertThat(page.locator("#groups").textContent()).contains("南门社区互助小组");
+            page.navigate(console + "/needs/new");
+            assertThat(page.locator("#organizationId option").allTextContents()).contains("南门社区互助小组");
+            page.locator("#organizationId").selectOption(group);
+            page.locator("#item").fill("消毒液");
+            page.locator("#quantity").fill("30");
+            page.locator("#unit").fill("瓶");
+            chooseArea(page, List.of("山东省", "济宁市", "任城区", "济阳街道", "南门社区居民委员会"));
+            page.locator("button[type=submit]").click();
+            page.waitForURL("**/needs/*?done=need");
+            assertThat(page.content()).contains("南门社区互助小组");
+            shoot(page, "hub-need-for-its-group");
+        }
+    }
+
     private static Page signIn(BrowserContext context, String console, String user) {
         Page page = context.newPage();
         page.navigate(console + "/me");

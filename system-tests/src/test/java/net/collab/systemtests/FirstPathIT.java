@@ -85,16 +85,16 @@ class FirstPathIT {
         });
         String needId = posted.get().path("id");
 
+        // The network is shared with other tests: look for this need's proposal, not any proposal.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
                 .baseUri(network.url("notification-service")).auth().oauth2(provider)
-                .when().get("/inbox")
-                .then().statusCode(200).body("items.kind", hasItem("MATCH_PROPOSED")));
-        given().baseUri(network.url("notification-service")).auth().oauth2(provider).when().get("/inbox")
-                .then().body("items.find { it.kind == 'MATCH_PROPOSED' && it.title.contains('送药') }.body",
+                .when().get("/inbox?size=100")
+                .then().statusCode(200).body("items.find { it.kind == 'MATCH_PROPOSED' && it.title.contains('送药') }.body",
                         containsString("草桥口社区志愿服务队"))
-                .body(org.hamcrest.Matchers.not(containsString("王奶奶")));
-        given().baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
-                .then().statusCode(200).body("items.find { it.kind == 'MATCH_PROPOSED' }.title", containsString("您的需求有了匹配"));
+                .body(org.hamcrest.Matchers.not(containsString("王奶奶"))));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
+                .baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox?size=100")
+                .then().statusCode(200).body("items.findAll { it.kind == 'MATCH_PROPOSED' }.title", hasItem("您的需求有了匹配：送药")));
         given().baseUri(network.url("console")).when().get("/").then().statusCode(200).body(containsString("社会组织协作网络"));
 
         // The provider sees the beneficiary only once it has accepted, and only until receipt is confirmed.
@@ -108,8 +108,9 @@ class FirstPathIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
                 .baseUri(action).auth().oauth2(provider).when().get("/needs/{id}/beneficiary", needId)
                 .then().statusCode(200).body("name", equalTo("王奶奶")));
-        given().baseUri(matching).auth().oauth2(provider).contentType(ContentType.JSON).body(Map.of("quantity", 12))
-                .when().post("/matches/{id}/deliveries", matchId).then().statusCode(201).body("match.status", equalTo("DELIVERED"));
+        String deliveryId = given().baseUri(matching).auth().oauth2(provider).contentType(ContentType.JSON).body(Map.of("quantity", 12))
+                .when().post("/matches/{id}/deliveries", matchId).then().statusCode(201).body("match.status", equalTo("DELIVERED"))
+                .extract().path("id");
         given().baseUri(matching).auth().oauth2(provider).when().post("/matches/{id}/confirmation", matchId).then().statusCode(403);
         given().baseUri(matching).auth().oauth2(frontline).when().post("/matches/{id}/confirmation", matchId)
                 .then().statusCode(200).body("status", equalTo("CONFIRMED"));
@@ -120,11 +121,13 @@ class FirstPathIT {
         given().baseUri(action).auth().oauth2(frontline).when().get("/needs/{id}/beneficiary/accesses", needId)
                 .then().statusCode(200).body("items.asRole", hasItem("ACCEPTED_PROVIDER"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
-                .baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox")
-                .then().body("items.kind", org.hamcrest.Matchers.hasItems("MATCH_ACCEPTED", "MATCH_DELIVERED")));
+                .baseUri(network.url("notification-service")).auth().oauth2(frontline).when().get("/inbox?size=100")
+                .then().body("items.findAll { it.aboutId == '" + matchId + "' }.kind", hasItem("MATCH_ACCEPTED"))
+                .body("items.findAll { it.aboutId == '" + deliveryId + "' }.kind", hasItem("MATCH_DELIVERED")));
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> given()
-                .baseUri(network.url("notification-service")).auth().oauth2(provider).when().get("/inbox")
-                .then().body("items.kind", hasItem("MATCH_CONFIRMED")).body(org.hamcrest.Matchers.not(containsString("王奶奶"))));
+                .baseUri(network.url("notification-service")).auth().oauth2(provider).when().get("/inbox?size=100")
+                .then().body("items.findAll { it.aboutId == '" + matchId + "' }.kind", hasItem("MATCH_CONFIRMED"))
+                .body(org.hamcrest.Matchers.not(containsString("王奶奶"))));
     }
 
     /** The registry finds people in the real Keycloak by e-mail, with its own service account. */

@@ -21,9 +21,15 @@ final class Organizations {
 
     /** The demo user applies for an organization serving the area; the coordinator approves it. @return its id */
     static String approved(CollabNetwork network, DemoData keycloak, String user, String name, String area) throws Exception {
+        return approved(network, keycloak, user, name, area, "SOCIAL_ORGANIZATION");
+    }
+
+    /** As above, of the given kind (e.g. HUB_ORGANIZATION). */
+    static String approved(CollabNetwork network, DemoData keycloak, String user, String name, String area, String kind)
+            throws Exception {
         String registry = network.url("registry-service");
         String id = given().baseUri(registry).auth().oauth2(keycloak.token(user)).contentType(ContentType.JSON)
-                .body(Map.of("nameZh", name, "kind", "SOCIAL_ORGANIZATION", "registrationStatus", "FILED", "serviceAreas", List.of(area)))
+                .body(Map.of("nameZh", name, "kind", kind, "registrationStatus", "FILED", "serviceAreas", List.of(area)))
                 .when().post("/organizations").then().statusCode(201).extract().path("id");
         given().baseUri(registry).auth().oauth2(keycloak.token("coordinator")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "APPROVE")).when().post("/organizations/{id}/approval", id).then().statusCode(200);

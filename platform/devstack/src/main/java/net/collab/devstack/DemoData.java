@@ -79,6 +79,47 @@ public final class DemoData {
         return seeded;
     }
 
+    /**
+     * Posts the demo activity (risk levels, actions, offers, needs, a ledger entry, advocacy) as the
+     * demo users would, so that the console shows a network at work on its first start. In the
+     * bodies and paths, {@code {organizationId}} is the named organization's id and {@code {now}}
+     * a moment ago. The approvals may not have reached action-service yet: a 403 is tried again.
+     *
+     * @param serviceUrls base URL per service name (e.g. action-service)
+     */
+    public void seedActivity(Path file, Map<String, String> serviceUrls) throws IOException, InterruptedException {
+        Map<String, String> organizations = new HashMap<>();
+        JSON.readTree(call(HttpRequest.newBuilder(URI.create(registry + "/organizations?size=200")).GET(), 200)).path("items")
+                .forEach(item -> organizations.put(item.path("nameZh").asText(), item.path("id").asText()));
+        for (JsonNode step : JSON.readTree(file.toFile())) {
+            String organizationId = step.hasNonNull("organization") ? organizations.get(step.path("organization").asText()) : "";
+            if (organizationId == null) {
+                throw new IllegalStateException("demo organization " + step.path("organization").asText() + " is not approved");
+            }
+            String now = java.time.OffsetDateTime.now().minusMinutes(5).withNano(0).toString();
+            String path = step.path("path").asText().replace("{organizationId}", organizationId);
+            String body = step.path("body").toString().replace("{organizationId}", organizationId).replace("{now}", now);
+            String url = serviceUrls.get(step.path("service").asText()) + path;
+            String token = token(step.path("as").asText());
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method(step.path("method").asText(), HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 == 2) {
+                    break;
+                }
+                if (response.statusCode() != 403 || System.nanoTime() > giveUpAt) {
+                    throw new IllegalStateException(step.path("method").asText() + " " + url + " answered " + response.statusCode()
+                            + ": " + response.body());
+                }
+                Thread.sleep(500); // the approval is on its way to the service
+            }
+        }
+        LOG.infof("demo activity posted: %d steps", JSON.readTree(file.toFile()).size());
+    }
+
     /** A password-grant token of a demo user (whose password is the user name; local demo only). */
     public String token(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=collabnet-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)

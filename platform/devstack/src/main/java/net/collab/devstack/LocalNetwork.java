@@ -2,6 +2,8 @@ package net.collab.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,8 +36,15 @@ public final class LocalNetwork {
             stopped.countDown();
         }, "collabnet-stop"));
 
-        int seeded = new DemoData(network.keycloakIssuer(), network.url("registry-service"))
-                .seedOrganizations(root.resolve("deploy/local/demo-organizations.json"));
+        DemoData demo = new DemoData(network.keycloakIssuer(), network.url("registry-service"));
+        int seeded = demo.seedOrganizations(root.resolve("deploy/local/demo-organizations.json"));
+        if (seeded > 0) { // a first start: the network at work, not empty
+            Map<String, String> services = new HashMap<>();
+            for (String service : CollabNetwork.SERVICES) {
+                services.put(service, network.url(service));
+            }
+            demo.seedActivity(root.resolve("deploy/local/demo-activity.json"), services);
+        }
         System.out.println(banner(network, seeded));
         stopped.await();
     }
