@@ -104,6 +104,9 @@ class ConsoleInBrowserIT {
                 assertThat(page.content()).doesNotContain("Internal Server Error").doesNotContain("Exception");
                 shoot(page, "public" + (path.equals("/") ? "-board" : path.replace('/', '-').replaceAll("-[0-9a-f-]{36}", "-profile")));
             }
+            page.navigate(console);
+            assertThat(page.locator("h1").first().textContent()).contains("行动看板"); // the console's board, not a stale page
+            assertThat(page.locator("header nav a[href='/needs']").count()).isEqualTo(1);
             page.navigate(console + "/organizations/" + provider);
             assertThat(page.locator("[data-testid=ledger-verification]").textContent()).contains("账目链校验通过");
             page.navigate(console + "/organizations?q=长城");
