@@ -283,11 +283,7 @@ class NeedLifecycleTest {
 
     /** An approved hub (HUB_ORGANIZATION) with one administrator, once replicated. */
     private UUID hubOrganization(String admin) {
-        UUID hub = UUID.randomUUID();
-        var plain = TestOrganizations.snapshot(hub, net.collab.events.Vocabulary.OrganizationStatus.APPROVED, admin);
-        TestEvents.send(new net.collab.events.registry.OrganizationApproved(new net.collab.events.registry.OrganizationSnapshot(hub,
-                plain.nameZh(), null, net.collab.events.Vocabulary.OrganizationKind.HUB_ORGANIZATION, plain.status(),
-                plain.serviceAreas(), plain.members(), null, plain.version())));
+        UUID hub = TestOrganizations.approvedHub(admin);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> replica.status(hub).isPresent());
         return hub;
     }

@@ -126,6 +126,27 @@ class IncrementalMatchingTest {
         given().when().get("/matches?org={org}", provider).then().statusCode(401);
     }
 
+    @Test
+    void aHubsAdministratorSeesTheMatchesOfTheGroupItSponsors() {
+        String hubAdmin = "hub-admin-" + UUID.randomUUID();
+        UUID hub = TestOrganizations.approvedHub(hubAdmin);
+        UUID group = TestOrganizations.approvedSponsoredBy(hub, "group-admin-" + UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> replica.status(group).isPresent() && replica.status(hub).isPresent());
+        String item = "口罩-" + UUID.randomUUID();
+        NeedPosted need = need(group, item, 3, "350302");
+        TestEvents.send(offer(Parties.approved(replica), item, 5, "3503"));
+        TestEvents.send(need);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth()
+                .oauth2(TestTokens.user(hubAdmin)).when().get("/matches?org={org}", group)
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].needId", equalTo(need.needId().toString())));
+        String matchId = given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/matches?org={org}", group)
+                .then().extract().path("items[0].id");
+        given().auth().oauth2(TestTokens.user(hubAdmin)).when().get("/matches/{id}", matchId).then().statusCode(200);
+        given().auth().oauth2(TestTokens.user("stranger")).when().get("/matches/{id}", matchId).then().statusCode(403);
+    }
+
     /** A paused need (its organization suspended) is proposed nothing; resumed, it is matched with what is open. */
     @Test
     void aPausedNeedIsProposedNothingUntilItIsResumed() throws Exception {

@@ -138,6 +138,7 @@ class ConsoleInBrowserIT {
             // The frontline member, on a phone: first a form the service refuses, then the need.
             Page member = signIn(phone, console, "caoqiao");
             member.navigate(console + "/needs/new");
+            member.locator("#organizationId").selectOption(requester); // the member may belong to more than one group
             member.locator("#quantity").fill("-5");
             member.locator("button[type=submit]").click();
             assertThat(member.locator("#quantity-error").textContent()).isNotBlank();
@@ -232,8 +233,10 @@ class ConsoleInBrowserIT {
             coordinator.navigate(console + "/my/organizations/" + requester);
             coordinator.locator("#suspend-reason").fill("核实材料期间暂停");
             coordinator.getByText("暂停", new Page.GetByTextOptions().setExact(true)).click();
+            coordinator.waitForURL("**done=suspended**");
             assertThat(coordinator.locator(".notice").textContent()).contains("已暂停");
             coordinator.getByText("恢复", new Page.GetByTextOptions().setExact(true)).click();
+            coordinator.waitForURL("**done=reinstated**");
             assertThat(coordinator.locator(".notice").textContent()).contains("已恢复");
 
             // The provider runs its organization: a refused ledger entry, then one recorded; a webhook; advocacy.
@@ -260,8 +263,17 @@ class ConsoleInBrowserIT {
             providerPage.locator("#advocacy-body").fill("疫情期间，独居老人取药不便。请邻里互相提醒，有需要请联系社区志愿服务队。");
             providerPage.locator("#advocacy button.primary").click();
             assertThat(providerPage.locator(".notice").textContent()).contains("倡导已发布");
+            providerPage.navigate(console + "/my/organizations/" + provider);
+            providerPage.locator("#profile-description").fill("威海、济宁两地的志愿者团队，送药上门、物资发放。");
+            providerPage.locator("#profile-website").fill("not an address");
+            providerPage.locator("#profile button").click();
+            assertThat(providerPage.locator("[id='profile.website-error']").textContent()).isNotBlank();
+            providerPage.locator("#profile-website").fill("https://changcheng.example.org");
+            providerPage.locator("#profile button").click();
+            assertThat(providerPage.locator(".notice").textContent()).contains("资料已保存");
             providerPage.navigate(console + "/organizations/" + provider);
             reloadUntil(providerPage, () -> providerPage.content().contains("发放物资"));
+            assertThat(providerPage.content()).contains("送药上门、物资发放");
             assertThat(providerPage.locator("[data-testid=ledger-verification]").textContent()).contains("账目链校验通过");
             shoot(providerPage, "public-organization-ledger");
             providerPage.navigate(console + "/advocacy");
@@ -276,6 +288,7 @@ class ConsoleInBrowserIT {
             chooseArea(member, List.of("山东省", "济宁市", "任城区", "济阳街道", "草桥口社区居民委员会"));
             member.locator("input[name=kinds][value=NEED_POSTED]").check();
             member.locator("form[action='/settings/subscriptions'] button").click();
+            member.waitForURL("**done=subscribed**");
             assertThat(member.locator(".notice").textContent()).contains("已订阅");
             assertThat(member.locator("[data-testid=subscriptions]").textContent()).contains("草桥口社区");
             shoot(member, "member-settings-phone");
@@ -298,6 +311,7 @@ class ConsoleInBrowserIT {
         given().baseUri(registry).auth().oauth2(coordinatorToken).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .when().post("/organizations/{id}/approval", group).then().statusCode(200);
         Organizations.awaitApprovalKnownToActions(network, keycloak.token("putian"), group);
+        Organizations.awaitApprovalKnownToActions(network, keycloak.token("jiyang"), hub); // the hub and its administrator too
 
         try (BrowserContext hubBrowser = browser.newContext()) {
             Page page = signIn(hubBrowser, console, "jiyang");
@@ -314,6 +328,7 @@ class ConsoleInBrowserIT {
             page.waitForURL("**/needs/*?done=need");
             assertThat(page.content()).contains("南门社区互助小组");
             shoot(page, "hub-need-for-its-group");
+            assertThat(page.navigate(console + "/matches").status()).isEqualTo(200); // the group's matches are the hub's to answer
         }
     }
 

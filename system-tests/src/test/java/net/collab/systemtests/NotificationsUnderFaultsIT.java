@@ -62,6 +62,7 @@ class NotificationsUnderFaultsIT {
 
     @BeforeAll
     static void startTheNetworkWithTwoNotifiers() throws Exception {
+        SharedNetwork.stop(); // one whole network on the machine at a time
         Path root = Path.of(System.getProperty("collabnet.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createDirectories(root.resolve("system-tests/target/network-notifications"));
         // A sender that died mid-send holds its deliveries this long before another takes them (2 minutes in production).

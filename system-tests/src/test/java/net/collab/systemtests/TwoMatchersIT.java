@@ -46,6 +46,7 @@ class TwoMatchersIT {
 
     @BeforeAll
     static void startTheNetworkWithTwoMatchers() throws Exception {
+        SharedNetwork.stop(); // one whole network on the machine at a time
         Path root = Path.of(System.getProperty("collabnet.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createDirectories(root.resolve("system-tests/target/network-two-matchers"));
         network = CollabNetwork.start(CollabNetwork.Options.ephemeral(root, data));

@@ -72,6 +72,23 @@ public class OrganizationPages {
         }
     }
 
+    /** The profile: fields left blank keep what they hold (the registry's PATCH changes only what is sent). */
+    @POST
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeProfile(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        UUID organization = Ids.uuid(id);
+        Map<String, Object> body = Forms.fields(form, "nameZh", "nameEn", "description", "website");
+        Map<String, Object> contact = Forms.fields(form, "publicContact.phone", "publicContact.email", "publicContact.address");
+        if (!contact.isEmpty()) {
+            Map<String, Object> publicContact = new java.util.LinkedHashMap<>();
+            contact.forEach((field, value) -> publicContact.put(field.substring("publicContact.".length()), value));
+            body.put("publicContact", publicContact);
+        }
+        return write(organization, form, "profile", "profile",
+                () -> services.patch(Service.REGISTRY, "/organizations/" + organization, body));
+    }
+
     @POST
     @Path("members")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -85,7 +102,7 @@ public class OrganizationPages {
     @Path("members/{subject}/removal")
     public Response removeMember(@PathParam("id") String id, @PathParam("subject") String subject) {
         UUID organization = Ids.uuid(id);
-        return write(organization, new MultivaluedHashMap<>(), "member", "members",
+        return write(organization, new MultivaluedHashMap<>(), "memberRemoved", "members",
                 () -> services.delete(Service.REGISTRY, "/organizations/" + organization + "/members/" + Services.segment(subject)));
     }
 
@@ -103,7 +120,11 @@ public class OrganizationPages {
         } catch (ServiceRefusal refusal) {
             return views.refused(page(organization).data("failed", "webhooks"), form, refusal, Views.inSection("webhooks", refusal));
         }
-        return Response.ok(page(organization).data("secret", made.get("secret")).data("notice", views.texts().get("done_webhook")))
+        // Shown by this POST's answer (not after a redirect, which would need the secret kept somewhere): the language
+        // switch goes back to the organization's page.
+        String back = "/my/organizations/" + organization;
+        return Response.ok(page(organization).data("secret", made.get("secret")).data("notice", views.texts().get("done_webhook"))
+                .data("here", back).data("hereEncoded", java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8)))
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -111,7 +132,7 @@ public class OrganizationPages {
     @Path("webhooks/{webhook}/removal")
     public Response removeWebhook(@PathParam("id") String id, @PathParam("webhook") String webhook) {
         UUID organization = Ids.uuid(id);
-        return write(organization, new MultivaluedHashMap<>(), "webhook", "webhooks",
+        return write(organization, new MultivaluedHashMap<>(), "webhookRemoved", "webhooks",
                 () -> services.delete(Service.NOTIFICATION, "/organizations/" + organization + "/webhooks/" + Ids.uuid(webhook)));
     }
 

@@ -110,5 +110,5 @@ public class Views {
 
     private static final Set<String> NOTICES = Set.of("need", "offer", "applied", "accepted", "declined", "delivered", "confirmed",
             "approved", "rejected", "read", "action", "advocacy", "ledger", "suspended", "reinstated", "risk", "replayed",
-            "subscribed", "unsubscribed", "preferences", "webhook", "member");
+            "subscribed", "unsubscribed", "preferences", "webhook", "member", "profile", "memberRemoved", "webhookRemoved");
 }

@@ -77,6 +77,11 @@ public class Services {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    public Object patch(Service service, String path, Object body) {
+        return call(service, request(service, path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Object delete(Service service, String path) {
         return call(service, request(service, path).DELETE());
     }

@@ -133,9 +133,9 @@ public class MatchResource {
     @Authenticated
     public MatchView get(@PathParam("id") UUID id) {
         Match match = lifecycle.find(id);
-        if (!caller.isCoordinator() && !organizations.isMember(match.requesterOrganizationId(), caller.subject())
-                && !organizations.isMember(match.providerOrganizationId(), caller.subject())) {
-            throw Refusal.forbidden("only the members of the two organizations and the coordinator see a match");
+        if (!caller.isCoordinator() && !speaksFor(match.requesterOrganizationId()) && !speaksFor(match.providerOrganizationId())) {
+            throw Refusal.forbidden("only the members of the two organizations (or of a hub that sponsors one) and the coordinator"
+                    + " see a match");
         }
         return MatchView.of(match);
     }
@@ -196,9 +196,16 @@ public class MatchResource {
         if (organizationId == null) {
             throw Refusal.invalid("org", "is required: the organization whose matches to list");
         }
-        if (!caller.isCoordinator() && !organizations.isMember(organizationId, caller.subject())) {
-            throw Refusal.forbidden("only members of the organization and the coordinator see its matches");
+        if (!caller.isCoordinator() && !speaksFor(organizationId)) {
+            throw Refusal.forbidden("only members of the organization, the administrators of the hub that sponsors it and the"
+                    + " coordinator see its matches");
         }
         return Page.of(matches.forOrganization(organizationId, status, paging.page(), paging.size()).map(MatchView::of), paging);
+    }
+
+    /** A member of the organization, or an administrator of the hub that sponsors it (who may also act on its matches). */
+    private boolean speaksFor(UUID organizationId) {
+        OrganizationReplica.Standing standing = organizations.standing(organizationId, caller.subject());
+        return standing.member() || standing.administratorOfActiveSponsor();
     }
 }

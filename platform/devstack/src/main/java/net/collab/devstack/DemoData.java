@@ -83,7 +83,8 @@ public final class DemoData {
      * Posts the demo activity (risk levels, actions, offers, needs, a ledger entry, advocacy) as the
      * demo users would, so that the console shows a network at work on its first start. In the
      * bodies and paths, {@code {organizationId}} is the named organization's id and {@code {now}}
-     * a moment ago. The approvals may not have reached action-service yet: a 403 is tried again.
+     * a moment ago. The approvals and areas may not have reached action-service yet: a 403 or 400 is
+     * tried again for a minute.
      *
      * @param serviceUrls base URL per service name (e.g. action-service)
      */
@@ -101,7 +102,8 @@ public final class DemoData {
             String body = step.path("body").toString().replace("{organizationId}", organizationId).replace("{now}", now);
             String url = serviceUrls.get(step.path("service").asText()) + path;
             String token = token(step.path("as").asText());
-            long giveUpAt = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            // Approvals and areas reach action-service over Kafka moments after the registry answers.
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (true) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -110,11 +112,12 @@ public final class DemoData {
                 if (response.statusCode() / 100 == 2) {
                     break;
                 }
-                if (response.statusCode() != 403 || System.nanoTime() > giveUpAt) {
+                boolean notYetKnown = response.statusCode() == 403 || response.statusCode() == 400;
+                if (!notYetKnown || System.nanoTime() > giveUpAt) {
                     throw new IllegalStateException(step.path("method").asText() + " " + url + " answered " + response.statusCode()
                             + ": " + response.body());
                 }
-                Thread.sleep(500); // the approval is on its way to the service
+                Thread.sleep(500);
             }
         }
         LOG.infof("demo activity posted: %d steps", JSON.readTree(file.toFile()).size());

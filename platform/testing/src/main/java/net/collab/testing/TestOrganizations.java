@@ -54,6 +54,15 @@ public final class TestOrganizations {
         return id;
     }
 
+    /** Publishes an approved hub organization (HUB_ORGANIZATION) with one administrator; returns its id. */
+    public static UUID approvedHub(String adminSubject) {
+        UUID id = UUID.randomUUID();
+        OrganizationSnapshot plain = snapshot(id, OrganizationStatus.APPROVED, adminSubject);
+        TestEvents.send(new OrganizationApproved(new OrganizationSnapshot(id, plain.nameZh(), null, OrganizationKind.HUB_ORGANIZATION,
+                plain.status(), plain.serviceAreas(), plain.members(), null, plain.version())));
+        return id;
+    }
+
     /** Publishes an approved grassroots group sponsored by the given hub; returns its id. */
     public static UUID approvedSponsoredBy(UUID hub, String adminSubject) {
         UUID id = UUID.randomUUID();
