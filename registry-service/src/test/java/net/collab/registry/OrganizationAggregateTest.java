@@ -47,6 +47,21 @@ class OrganizationAggregateTest {
     }
 
     @Test
+    void aSuspendedOrganizationIsChangedByTheCoordinatorAlone() {
+        Organization organization = Organization.applyFor(profile(OrganizationKind.VOLUNTEER_TEAM, null), "founder", false, NOW);
+        organization.approve(null, NOW);
+        organization.suspend("违规 rules broken", NOW);
+        assertThatThrownBy(() -> organization.changeProfile(profile(OrganizationKind.VOLUNTEER_TEAM, null), Authority.ADMINISTRATOR,
+                false, NOW)).isInstanceOf(Refusal.Forbidden.class).hasMessageContaining("is suspended");
+        assertThatThrownBy(() -> organization.putMember("helper", null, MemberRole.ORG_MEMBER, Authority.SPONSOR_ADMINISTRATOR, NOW))
+                .isInstanceOf(Refusal.Forbidden.class);
+        assertThatThrownBy(() -> organization.removeMember("founder", Authority.ADMINISTRATOR, NOW))
+                .isInstanceOf(Refusal.Forbidden.class);
+        organization.putMember("helper", null, MemberRole.ORG_MEMBER, Authority.COORDINATOR, NOW);
+        assertThat(organization.hasMember("helper")).isTrue();
+    }
+
+    @Test
     void aSponsorshipIsPendingUntilTheHubAnswersAndOnlyAnAcceptedOneCounts() {
         UUID hub = UUID.randomUUID();
         Organization group = Organization.applyFor(profile(OrganizationKind.VOLUNTEER_TEAM, hub), "founder", false, NOW);

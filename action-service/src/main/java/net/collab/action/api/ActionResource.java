@@ -33,6 +33,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.domain.Action;
@@ -46,6 +48,7 @@ import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.AtomFeed;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.HxlCsv;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
@@ -116,6 +119,7 @@ public class ActionResource {
 
     @POST
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public Response publish(@Valid @NotNull ActionRequest request) {
         Action action = actions.publish(request.toDraft(), caller.subject());
         return Response.created(URI.create("/actions/" + action.id())).entity(view(action)).build();
@@ -125,6 +129,7 @@ public class ActionResource {
     @PUT
     @Path("{id}")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public ActionView revise(@PathParam("id") UUID id, @Valid @NotNull ActionRequest request) {
         return view(actions.revise(id, request.toDraft(), caller.subject()));
     }
@@ -133,6 +138,7 @@ public class ActionResource {
     @POST
     @Path("{id}/status")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public ActionView moveTo(@PathParam("id") UUID id, @Valid @NotNull StatusRequest request) {
         return view(actions.moveTo(id, request.status(), caller.subject()));
     }

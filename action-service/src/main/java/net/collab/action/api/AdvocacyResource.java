@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionResource.Labelled;
@@ -39,6 +41,7 @@ import net.collab.membership.AreaReplica;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.AtomFeed;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -81,6 +84,7 @@ public class AdvocacyResource {
 
     @POST
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response publish(@Valid @NotNull AdvocacyRequest request) {
         AdvocacyPost post = advocacy.publish(request.toDraft(), caller.subject());
         return Response.created(URI.create("/advocacy/" + post.id())).entity(views(List.of(post)).get(0)).build();
@@ -90,6 +94,7 @@ public class AdvocacyResource {
     @POST
     @Path("{id}/withdrawal")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
         advocacy.withdraw(id, request == null ? null : request.reason(), caller.subject());
         return Response.noContent().build();

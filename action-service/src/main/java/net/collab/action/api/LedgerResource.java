@@ -26,6 +26,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.domain.LedgerEntry;
@@ -35,6 +37,7 @@ import net.collab.domain.Slice;
 import net.collab.events.Vocabulary.LedgerEntryKind;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.HxlCsv;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
@@ -105,6 +108,7 @@ public class LedgerResource {
     @POST
     @Path("entries")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response record(@PathParam("organizationId") UUID organizationId, @Valid @NotNull EntryRequest request) {
         if (request.anonymous() && request.counterparty() != null && !request.counterparty().isBlank()) {
             throw Refusal.invalid("counterparty", "must be empty for an anonymous donor (the name is not kept at all)");
@@ -123,6 +127,7 @@ public class LedgerResource {
     @POST
     @Path("entries/{entryId}/reversal")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response reverse(@PathParam("organizationId") UUID organizationId, @PathParam("entryId") UUID entryId,
             @Valid @NotNull ReversalRequest request) {
         LedgerEntry entry = ledgers.reverse(organizationId, entryId, request.reason().strip(), caller.subject());

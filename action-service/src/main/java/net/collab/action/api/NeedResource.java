@@ -17,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionViews.BeneficiaryData;
@@ -29,6 +31,7 @@ import net.collab.action.domain.NeedsAndOffers;
 import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.membership.AreaReplica;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -51,6 +54,7 @@ public class NeedResource {
     /** A member of an approved organization posts what the organization lacks. */
     @POST
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public Response post(@Valid @NotNull NeedRequest request) {
         Need need = needs.post(request.toNeed(), request.beneficiary() == null ? null : request.beneficiary().toBeneficiary(),
                 caller.subject());
@@ -105,6 +109,7 @@ public class NeedResource {
     @POST
     @Path("{id}/withdrawal")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public NeedView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
         return view(needs.withdrawNeed(id, request == null ? null : request.reason(), caller.subject()));
     }

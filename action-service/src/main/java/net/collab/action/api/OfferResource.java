@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.action.api.ActionViews.OfferRequest;
@@ -28,6 +30,7 @@ import net.collab.action.domain.NeedsAndOffers;
 import net.collab.action.domain.Offer;
 import net.collab.membership.AreaReplica;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -49,6 +52,7 @@ public class OfferResource {
 
     @POST
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public Response post(@Valid @NotNull OfferRequest request) {
         Offer offer = needs.post(request.toOffer(), caller.subject());
         return Response.created(URI.create("/offers/" + offer.id())).entity(view(offer)).build();
@@ -78,6 +82,7 @@ public class OfferResource {
     @POST
     @Path("{id}/withdrawal")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public OfferView withdraw(@PathParam("id") UUID id, @Valid WithdrawalRequest request) {
         return view(needs.withdrawOffer(id, request == null ? null : request.reason(), caller.subject()));
     }
@@ -86,6 +91,7 @@ public class OfferResource {
     @PUT
     @Path("{id}/quantity")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.MEMBER)
     public OfferView changeQuantity(@PathParam("id") UUID id, @Valid @NotNull QuantityRequest request) {
         return view(needs.changeOfferQuantity(id, request.quantity(), caller.subject()));
     }

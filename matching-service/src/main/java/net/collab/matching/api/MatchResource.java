@@ -23,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.matching.domain.Delivery;
@@ -31,6 +33,7 @@ import net.collab.matching.domain.MatchLifecycle;
 import net.collab.matching.domain.MatchQueries;
 import net.collab.membership.OrganizationReplica;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 import net.collab.domain.Refusal;
@@ -79,6 +82,7 @@ public class MatchResource {
     @POST
     @Path("optimizations")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public net.collab.matching.domain.Matcher.Optimization optimize() {
         if (!caller.isCoordinator()) {
             throw Refusal.forbidden("only the network's coordinator runs the optimizer");
@@ -144,6 +148,7 @@ public class MatchResource {
     @POST
     @Path("matches/{id}/acceptance")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.PROVIDER_MEMBER)
     public MatchView accept(@PathParam("id") UUID id) {
         return MatchView.of(lifecycle.accept(id, caller.subject()));
     }
@@ -152,6 +157,7 @@ public class MatchResource {
     @POST
     @Path("matches/{id}/decline")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.PROVIDER_MEMBER)
     public MatchView decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
         return MatchView.of(lifecycle.decline(id, request.reason().strip(), caller.subject()));
     }
@@ -160,6 +166,7 @@ public class MatchResource {
     @POST
     @Path("matches/{id}/deliveries")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.PROVIDER_MEMBER)
     public Response deliver(@PathParam("id") UUID id, @Valid @NotNull DeliveryRequest request) {
         Delivery delivery = lifecycle.deliver(id, request.quantity(), request.note(), caller.subject());
         return Response.created(URI.create("/matches/" + id)).entity(new DeliveryView(delivery.id(), id, delivery.quantity(),
@@ -170,6 +177,7 @@ public class MatchResource {
     @POST
     @Path("matches/{id}/confirmation")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.REQUESTER_MEMBER)
     public MatchView confirm(@PathParam("id") UUID id) {
         return MatchView.of(lifecycle.confirm(id, caller.subject()));
     }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
@@ -19,6 +21,7 @@ import net.collab.notification.domain.DeadLetter;
 import net.collab.notification.domain.DeadLetterLog;
 import net.collab.notification.messaging.DeadLetterCollector;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -58,6 +61,7 @@ public class DeadLettersResource {
     /** Puts the letter back on the topic it came from (its consumers skip it if they had handled it after all). */
     @POST
     @Path("/{id}/replay")
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public DeadLetterView replay(@PathParam("id") UUID id) throws Exception {
         requireCoordinator();
         return log.replay(id, collector).map(DeadLetterView::of).orElseThrow(() -> Refusal.notFound("dead letter " + id));

@@ -13,12 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
 import net.collab.notification.domain.Deliveries;
 import net.collab.notification.domain.Delivery;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -59,6 +62,7 @@ public class DeliveriesResource {
     /** Sends a dead delivery again (409 if it is not dead). */
     @POST
     @Path("/{id}/retry")
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public DeliveryView retry(@PathParam("id") UUID id) {
         requireCoordinator();
         return deliveries.retry(id).map(DeliveryView::of).orElseThrow(() -> Refusal.notFound("delivery " + id));

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
@@ -22,6 +24,7 @@ import net.collab.notification.domain.Inbox;
 import net.collab.notification.domain.LiveFeed;
 import net.collab.notification.domain.NotificationKind;
 import net.collab.notification.domain.Person;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.web.QueryParams;
 
@@ -70,6 +73,7 @@ public class InboxResource {
     /** Marks one of the caller's items read (again: no change); 403 for someone else's item. */
     @POST
     @Path("/{id}/read")
+    @Extension(name = Callers.EXTENSION, value = Callers.OWNER)
     public ReadResult markRead(@PathParam("id") UUID id) {
         Person person = callerPerson.get();
         switch (inbox.markRead(person, id)) {
@@ -84,6 +88,7 @@ public class InboxResource {
     /** Marks everything the caller was told so far read. */
     @POST
     @Path("/read")
+    @Extension(name = Callers.EXTENSION, value = Callers.SIGNED_IN)
     public ReadResult markAllRead() {
         Person person = callerPerson.get();
         int marked = inbox.markAllRead(person);

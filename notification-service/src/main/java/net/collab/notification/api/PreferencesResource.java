@@ -14,12 +14,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
 import net.collab.notification.domain.NotificationKind;
 import net.collab.notification.domain.Person;
 import net.collab.notification.domain.Preferences;
+import net.collab.web.Callers;
 
 /** The caller's own notification preferences: language, and how each kind of news reaches them by e-mail. */
 @Path("/preferences")
@@ -52,6 +55,7 @@ public class PreferencesResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = Callers.EXTENSION, value = Callers.SIGNED_IN)
     public PreferencesView change(@NotNull PreferencesChange change) {
         Map<NotificationKind, NotificationKind.EmailMode> modes = new EnumMap<>(NotificationKind.class);
         if (change.email() != null) {

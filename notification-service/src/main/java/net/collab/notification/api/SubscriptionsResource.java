@@ -18,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
@@ -25,6 +27,7 @@ import net.collab.events.Vocabulary.ResourceCategory;
 import net.collab.notification.domain.NotificationKind;
 import net.collab.notification.domain.Subscription;
 import net.collab.notification.domain.Subscriptions;
+import net.collab.web.Callers;
 import net.collab.web.QueryParams;
 
 /** What the caller follows beyond their organizations: places, categories, organizations, needs, actions. */
@@ -59,6 +62,7 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = Callers.EXTENSION, value = Callers.SIGNED_IN)
     public Response subscribe(@NotNull SubscriptionRequest request) {
         List<NotificationKind> kinds = new ArrayList<>();
         if (request.kinds() != null) {
@@ -77,6 +81,7 @@ public class SubscriptionsResource {
     /** Removes one of the caller's subscriptions; someone else's is 403. */
     @DELETE
     @Path("/{id}")
+    @Extension(name = Callers.EXTENSION, value = Callers.OWNER)
     public Response unsubscribe(@PathParam("id") UUID id) {
         switch (subscriptions.remove(callerPerson.get().subject, id)) {
             case NO_SUCH_SUBSCRIPTION -> throw Refusal.notFound("subscription " + id);

@@ -19,14 +19,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.domain.Refusal;
+import net.collab.events.Vocabulary.OrganizationStatus;
 import net.collab.membership.OrganizationReplica;
 import net.collab.notification.domain.NotificationKind;
 import net.collab.notification.domain.Webhook;
 import net.collab.notification.domain.Webhooks;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 
 /** An organization's webhooks: its administrators make and remove them, its members see them (never the secret). */
 @Path("/organizations/{organizationId}/webhooks")
@@ -59,6 +63,7 @@ public class WebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response register(@PathParam("organizationId") UUID organizationId, @NotNull WebhookRequest request) {
         requireAdministrator(organizationId);
         List<NotificationKind> kinds = new ArrayList<>();
@@ -89,6 +94,7 @@ public class WebhooksResource {
 
     @DELETE
     @Path("/{webhookId}")
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public Response remove(@PathParam("organizationId") UUID organizationId, @PathParam("webhookId") UUID webhookId) {
         requireAdministrator(organizationId);
         if (!webhooks.remove(organizationId, webhookId)) {
@@ -98,8 +104,13 @@ public class WebhooksResource {
     }
 
     private void requireAdministrator(UUID organizationId) {
-        if (!standing(organizationId).administrator()) {
+        OrganizationReplica.Standing standing = standing(organizationId);
+        if (!standing.administrator()) {
             throw Refusal.forbidden("only the organization's administrators make and remove its webhooks");
+        }
+        if (standing.status().orElseThrow() == OrganizationStatus.SUSPENDED) {
+            throw Refusal.forbidden("organization " + organizationId + " is suspended; its webhooks stay as they are"
+                    + " until the coordinator reinstates it");
         }
     }
 

@@ -7,7 +7,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits on requests (prefix {@code collabnet.http}), enforced by {@link InputHygiene}. */
+/** Limits on requests (prefix {@code collabnet.http}), enforced by {@link InputHygiene} and {@link WriteRateLimit}. */
 @ConfigMapping(prefix = "collabnet.http")
 public interface HttpLimits {
 
@@ -17,4 +17,17 @@ public interface HttpLimits {
 
     /** Paths whose bodies may be as large as {@code quarkus.http.limits.max-body-size} (e.g. an import). */
     Optional<List<String>> largeBodyPaths();
+
+    /** Write requests per client ({@link WriteRateLimit}). */
+    WriteRate writeRate();
+
+    interface WriteRate {
+        /** How many writes a client may send at once (a form submitted by a person never comes near). */
+        @WithDefault("100")
+        long burst();
+
+        /** How many more it may send each second after that. */
+        @WithDefault("20")
+        long perSecond();
+    }
 }

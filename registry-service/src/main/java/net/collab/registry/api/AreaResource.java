@@ -24,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.panache.common.Sort;
 
 import net.collab.events.Vocabulary.RiskLevel;
@@ -32,6 +34,7 @@ import net.collab.registry.domain.AreaImport;
 import net.collab.registry.domain.AreaRiskLevelChange;
 import net.collab.registry.domain.AreaService;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 
 /** The administrative hierarchy (行政区划) and the communities' risk levels. */
 @Path("/areas")
@@ -98,6 +101,7 @@ public class AreaResource {
     @PUT
     @Path("{code}/risk-level")
     @RolesAllowed(Caller.COORDINATOR)
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public RiskLevelChangeView setRiskLevel(@PathParam("code") String code, @Valid @NotNull RiskLevelRequest request) {
         return RiskLevelChangeView.of(areas.setRiskLevel(code, request.level(), request.reason(), caller.subject()));
     }
@@ -114,6 +118,7 @@ public class AreaResource {
     @Path("import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Caller.COORDINATOR)
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public Map<String, Integer> importCsv(InputStream csv) {
         return Map.of("imported", areaImport.load(new InputStreamReader(csv, StandardCharsets.UTF_8)));
     }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.registry.api.OrganizationViews.MemberRequest;
@@ -25,6 +27,7 @@ import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationService;
 import net.collab.web.Caller;
 import net.collab.domain.Refusal;
+import net.collab.web.Callers;
 
 /** Who belongs to an organization; every change is an event the other services authorize by. */
 @Path("/organizations/{id}/members")
@@ -54,6 +57,7 @@ public class MemberResource {
 
     /** Adds a person or changes a member's role (e.g. grants ORG_ADMIN). */
     @POST
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public MemberView put(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
         return MemberView.of(organizations.putMember(id, blankToNull(request.subject()), blankToNull(request.email()),
                 request.roleOrDefault(), actor()));
@@ -61,6 +65,7 @@ public class MemberResource {
 
     @DELETE
     @Path("{subject}")
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public void remove(@PathParam("id") UUID id, @PathParam("subject") String subject) {
         organizations.removeMember(id, subject, actor());
     }

@@ -21,6 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 
 import net.collab.events.Vocabulary.OrganizationStatus;
@@ -37,6 +39,7 @@ import net.collab.registry.domain.Organization;
 import net.collab.registry.domain.OrganizationDirectory;
 import net.collab.registry.domain.OrganizationService;
 import net.collab.web.Caller;
+import net.collab.web.Callers;
 import net.collab.web.Page;
 import net.collab.domain.Refusal;
 
@@ -56,6 +59,7 @@ public class OrganizationResource {
     /** A signed-in person applies for an organization and becomes its administrator. */
     @POST
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.SIGNED_IN)
     public Response apply(@Valid @NotNull ApplicationRequest request) {
         Organization organization = organizations.apply(request.toProfile(), caller.subject());
         return Response.created(URI.create("/organizations/" + organization.id()))
@@ -117,6 +121,7 @@ public class OrganizationResource {
     @PATCH
     @Path("{id}")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.ADMINISTRATOR)
     public OrganizationView update(@PathParam("id") UUID id, @Valid @NotNull ProfileChange change) {
         return OrganizationView.of(organizations.update(id, change.toProfile(), actor()));
     }
@@ -124,6 +129,7 @@ public class OrganizationResource {
     @POST
     @Path("{id}/approval")
     @RolesAllowed(Caller.COORDINATOR)
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public OrganizationView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return OrganizationView.of(organizations.decide(id, request.approves(), request.reason()));
     }
@@ -131,6 +137,7 @@ public class OrganizationResource {
     @POST
     @Path("{id}/suspension")
     @RolesAllowed(Caller.COORDINATOR)
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public OrganizationView suspend(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
         return OrganizationView.of(organizations.suspend(id, request.reason()));
     }
@@ -138,6 +145,7 @@ public class OrganizationResource {
     @POST
     @Path("{id}/reinstatement")
     @RolesAllowed(Caller.COORDINATOR)
+    @Extension(name = Callers.EXTENSION, value = Callers.COORDINATOR)
     public OrganizationView reinstate(@PathParam("id") UUID id, @Valid OptionalReasonRequest request) {
         return OrganizationView.of(organizations.reinstate(id, request == null ? null : request.reason()));
     }
@@ -170,6 +178,7 @@ public class OrganizationResource {
     @POST
     @Path("{id}/sponsorship/answer")
     @Authenticated
+    @Extension(name = Callers.EXTENSION, value = Callers.SPONSOR_ADMINISTRATOR)
     public OrganizationView answerSponsorship(@PathParam("id") UUID id, @Valid @NotNull SponsorshipAnswer answer) {
         return OrganizationView.of(organizations.answerSponsorship(id, answer.accepts(), actor()));
     }

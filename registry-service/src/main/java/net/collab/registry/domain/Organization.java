@@ -295,11 +295,18 @@ public class Organization extends PanacheEntityBase {
         }
     }
 
-    /** Refuses anyone who does not administer the organization. */
+    /**
+     * Refuses anyone who does not administer the organization; while it is suspended, anyone but
+     * the coordinator (suspension freezes what the organization shows and who acts for it).
+     */
     public void requireAdministration(Authority authority) {
         if (!authority.administers()) {
             throw Refusal.forbidden("only administrators (org-admin) of organization " + id
                     + ", of the hub that sponsors it, or the coordinator may do this");
+        }
+        if (status == OrganizationStatus.SUSPENDED && authority != Authority.COORDINATOR) {
+            throw Refusal.forbidden("organization " + id + " is suspended; until the coordinator reinstates it,"
+                    + " only the coordinator changes it");
         }
     }
 

@@ -20,6 +20,7 @@ import net.collab.domain.Refusal;
 import net.collab.events.Vocabulary.EvaluationGrade;
 import net.collab.events.Vocabulary.MemberRole;
 import net.collab.events.Vocabulary.OrganizationKind;
+import net.collab.events.Vocabulary.OrganizationStatus;
 
 /**
  * Membership of the network: organizations apply, the coordinator decides, suspends and
@@ -106,13 +107,16 @@ public class OrganizationService {
         }
     }
 
-    /** Whether the person is an administrator of the named hub: then the hub agrees to sponsor as it is named. */
+    /**
+     * Whether the person is an administrator of the named hub, not suspended: then the hub agrees
+     * to sponsor as it is named.
+     */
     private static boolean speaksForSponsor(UUID sponsorId, String subject) {
         if (sponsorId == null) {
             return false;
         }
         Organization sponsor = Organization.findById(sponsorId);
-        return sponsor != null && sponsor.hasAdmin(subject);
+        return sponsor != null && sponsor.status() != OrganizationStatus.SUSPENDED && sponsor.hasAdmin(subject);
     }
 
     private static Profile merge(Organization current, Profile changes) {
