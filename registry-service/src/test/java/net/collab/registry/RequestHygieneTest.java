@@ -42,6 +42,13 @@ class RequestHygieneTest {
     }
 
     @Test
+    void anOverlongAddressIsRefusedWithAProblemDocument() {
+        given().queryParam("q", "长".repeat(3000)).when().get("/organizations") // 27,000 characters percent-encoded
+                .then().statusCode(414).contentType("application/problem+json").body("title", containsString("URI too long"));
+        given().queryParam("q", "长".repeat(100)).when().get("/organizations").then().statusCode(200);
+    }
+
+    @Test
     void aNulCharacterInAJsonTextIsRefusedAndNothingIsStored() {
         String founder = "founder-" + UUID.randomUUID();
         String name = Fixtures.unique("带空字符");

@@ -54,6 +54,16 @@ final class OpenApi {
             return schema == null ? null : resolve(schema);
         }
 
+        /** Whether it answers with a stream that does not end (Server-Sent Events). */
+        boolean streams() {
+            for (JsonNode response : operation.path("responses")) {
+                if (response.path("content").has("text/event-stream")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The media types the body may have (empty for none). */
         List<String> bodyMediaTypes() {
             List<String> types = new ArrayList<>();
@@ -93,7 +103,7 @@ final class OpenApi {
 
     /** Every operation of every service of the network, in the documents' order. */
     static List<Operation> operations(CollabNetwork network) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Operation> operations = new ArrayList<>();
         for (String service : CollabNetwork.SERVICES) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(

@@ -16,6 +16,8 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.quarkus.security.Authenticated;
 
@@ -108,6 +110,8 @@ public class InboxResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "the caller's new inbox items, as they come",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     public void stream(@jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId, @jakarta.ws.rs.core.Context SseEventSink sink,
             @jakarta.ws.rs.core.Context Sse sse) {
         Long after = null;

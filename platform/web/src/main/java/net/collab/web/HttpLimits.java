@@ -15,6 +15,10 @@ public interface HttpLimits {
     @WithDefault("1M")
     MemorySize maxBodySize();
 
+    /** The longest request address (path and query), in characters as sent (percent-encoded). */
+    @WithDefault("8192")
+    int maxUriLength();
+
     /** Paths whose bodies may be as large as {@code quarkus.http.limits.max-body-size} (e.g. an import). */
     Optional<List<String>> largeBodyPaths();
 

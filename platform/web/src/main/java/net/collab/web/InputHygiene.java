@@ -21,7 +21,8 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.Json;
 
 /**
- * Input refused before it reaches a resource, with a problem document: bodies larger than
+ * Input refused before it reaches a resource, with a problem document: addresses longer than
+ * {@code collabnet.http.max-uri-length} (414), bodies larger than
  * {@code collabnet.http.max-body-size} (413; paths listed in {@code collabnet.http.large-body-paths},
  * such as an import, may be as large as Quarkus' own limit) and NUL characters (400) anywhere in
  * the path, the query or a JSON text: no text the network keeps may contain one, and PostgreSQL's
@@ -34,6 +35,22 @@ public class InputHygiene {
 
     @Inject
     HttpLimits limits;
+
+    /**
+     * Addresses longer than {@code collabnet.http.max-uri-length} (414). The HTTP server reads request
+     * lines up to {@code quarkus.http.limits.max-initial-line-length} (64 kB here) so that this answer,
+     * not the server's bare one, is what a long address gets; beyond that the server answers alone.
+     */
+    void limitAddresses(@Observes Filters filters) {
+        filters.register(context -> {
+            if (context.request().uri().length() > limits.maxUriLength()) {
+                refuse(context, 414, "uri-too-long", "请求地址过长 URI too long",
+                        "the path and query may have at most " + limits.maxUriLength() + " characters");
+            } else {
+                context.next();
+            }
+        }, 210);
+    }
 
     void limitBodies(@Observes Filters filters) {
         filters.register(context -> {
