@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.awaitility.Awaitility;
@@ -165,7 +163,7 @@ class NotificationsUnderFaultsIT {
         // Nobody outside the requester hears who the beneficiaries are.
         StringBuilder told = new StringBuilder();
         for (MimeMessage email : network.mail().received()) {
-            told.append(email.getSubject()).append('\n').append(text(email)).append('\n');
+            told.append(Mails.told(email)).append('\n');
         }
         receiver.bodies.forEach(body -> told.append(body).append('\n'));
         for (String token : List.of(providerToken, requesterToken)) {
@@ -192,19 +190,6 @@ class NotificationsUnderFaultsIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The decoded text of every part of the message (bodies are base64 or quoted-printable on the wire). */
-    private static String text(Part part) throws Exception {
-        Object content = part.getContent();
-        if (content instanceof Multipart multipart) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                text.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-            return text.toString();
-        }
-        return content instanceof String string ? string : "";
     }
 
     private static long count(Connection connection, String sql) throws Exception {
