@@ -83,4 +83,25 @@ class DeadLetterTest {
         given().auth().oauth2(coordinator).when().get("/dead-letters?replayed=false&size=200").then()
                 .body("items.key", org.hamcrest.Matchers.not(hasItem(key)));
     }
+
+    @Test
+    void aLetterOfAnyBytesIsKeptAndTheOnesAfterItToo() throws Exception {
+        String coordinatorSubject = "coordinator-" + UUID.randomUUID();
+        String coordinator = TestTokens.person(coordinatorSubject, coordinatorSubject + "@example.org", "协调员", true);
+        String poisonKey = "poison\u0000" + UUID.randomUUID();
+        String nextKey = UUID.randomUUID().toString();
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStackResource.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            // NUL characters, which PostgreSQL's text cannot hold, in the key, the value and a header.
+            ProducerRecord<String, String> poison = new ProducerRecord<>("action-service.matches.dlq", poisonKey, "\u0000\u00ff{not json");
+            poison.headers().add("dead-letter-reason", "bad\u0000bytes".getBytes(StandardCharsets.UTF_8));
+            producer.send(poison).get();
+            producer.send(new ProducerRecord<>("action-service.matches.dlq", nextKey, "{}")).get();
+        }
+        String shownKey = poisonKey.replace('\u0000', '\uFFFD');
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(coordinator).when()
+                .get("/dead-letters?replayed=false&size=200").then().statusCode(200)
+                .body("items.key", hasItem(shownKey)).body("items.key", hasItem(nextKey)));
+    }
 }

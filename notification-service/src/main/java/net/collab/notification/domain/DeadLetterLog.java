@@ -33,8 +33,24 @@ public class DeadLetterLog {
         void replay(DeadLetter letter, Map<String, String> headers) throws Exception;
     }
 
-    /** A dead letter as read from its topic. */
+    /**
+     * A dead letter as read from its topic. PostgreSQL's text holds no NUL character, and a poison
+     * message may carry any bytes: each NUL is kept as U+FFFD, as bytes that are not UTF-8 already
+     * are when the record is read as text (so a letter can always be kept and shown; replaying a
+     * poison message would fail again anyway).
+     */
     public record Letter(String topic, int partition, long offset, String key, String value, Map<String, String> headers) {
+        public Letter {
+            key = keepable(key);
+            value = keepable(value);
+            Map<String, String> keptHeaders = new java.util.LinkedHashMap<>();
+            headers.forEach((name, text) -> keptHeaders.put(keepable(name), keepable(text)));
+            headers = keptHeaders;
+        }
+
+        private static String keepable(String text) {
+            return text == null ? null : text.replace('\u0000', '\uFFFD');
+        }
     }
 
     /** Keeps the letter (once: read again, nothing new) and tells the coordinators. */

@@ -43,7 +43,8 @@ public class DeadLetterCollector implements DeadLetterLog.Replayer {
             }
             DeadLetterLog.Letter letter = new DeadLetterLog.Letter(record.topic(), record.partition(), record.offset(), record.key(),
                     record.value(), headers);
-            // Nothing in a letter can make keeping it fail for good: a failure is the database's, and passes.
+            // Nothing in a letter can make keeping it fail for good (Letter makes its text keepable): a failure
+            // is the database's, and passes.
             PatientWrites.run("keeping dead letter " + record.topic() + "-" + record.partition() + "@" + record.offset(),
                     () -> log.keep(letter));
         }
