@@ -93,9 +93,11 @@ class DeadLetterTest {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStackResource.bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            // NUL characters, which PostgreSQL's text cannot hold, in the key, the value and a header.
+            // NUL characters, which PostgreSQL's text cannot hold, in the key, the value and a header; headers too long.
             ProducerRecord<String, String> poison = new ProducerRecord<>("action-service.matches.dlq", poisonKey, "\u0000\u00ff{not json");
             poison.headers().add("dead-letter-reason", "bad\u0000bytes".getBytes(StandardCharsets.UTF_8));
+            poison.headers().add("dead-letter-topic", "长".repeat(300).getBytes(StandardCharsets.UTF_8)); // wider than its column
+            poison.headers().add("ce_type", "x".repeat(1000).getBytes(StandardCharsets.UTF_8));
             producer.send(poison).get();
             producer.send(new ProducerRecord<>("action-service.matches.dlq", nextKey, "{}")).get();
         }

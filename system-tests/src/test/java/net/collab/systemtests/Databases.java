@@ -63,6 +63,38 @@ final class Databases {
         return last.get();
     }
 
+    /**
+     * Every row of every table of every service, as text, that contains {@code text}: for a marker a
+     * request carried, whatever background work changes meanwhile.
+     */
+    static List<String> rowsContaining(CollabNetwork network, String text) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String database : DATABASES) {
+            try (Connection connection = DriverManager.getConnection(network.postgres().jdbcUrl(database),
+                    network.postgres().username(), network.postgres().password());
+                    Statement statement = connection.createStatement()) {
+                List<String> tables = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+                    while (result.next()) {
+                        tables.add(result.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (java.sql.PreparedStatement select = connection.prepareStatement(
+                            "select t::text from \"" + table + "\" t where strpos(t::text, ?) > 0")) {
+                        select.setString(1, text);
+                        try (ResultSet result = select.executeQuery()) {
+                            while (result.next()) {
+                                rows.add(database + "." + table + ": " + result.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     /** The tables whose fingerprint differs, with before → after. */
     static Map<String, String> changes(Map<String, String> before, Map<String, String> after) {
         Map<String, String> changes = new TreeMap<>();

@@ -197,6 +197,8 @@ class LeakScanIT {
                 logs++;
             }
         }
+        assertThat(logs).as("service logs read").isGreaterThanOrEqualTo(CollabNetwork.SERVICES.size());
+        assertThat(inLogFiles).as("the service logs were read").contains("Listening on");
         List<String> inLogs = found(inLogFiles, planted);
 
         StringBuilder told = new StringBuilder();
@@ -205,8 +207,9 @@ class LeakScanIT {
             told.append(Mails.told(email)).append('\n');
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> webhookBodies.size() >= NEEDS);
+        assertThat(told).as("the e-mails are about the needs").contains(item);
+        assertThat(String.join("\n", webhookBodies)).as("the webhook bodies are about the matches").contains(matches.get(0));
         webhookBodies.forEach(body -> told.append(body).append('\n'));
-        assertThat(told).as("the news is about the needs").contains(item);
         List<String> inNews = found(told, planted);
 
         System.out.printf("personal data: %d names, phones and addresses planted in %d needs (read by the provider that accepted);"

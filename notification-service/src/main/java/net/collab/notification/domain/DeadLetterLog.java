@@ -69,16 +69,21 @@ public class DeadLetterLog {
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
                 on conflict (topic, topic_partition, topic_offset) do nothing""")
                 .setParameter(1, id).setParameter(2, letter.topic()).setParameter(3, letter.partition()).setParameter(4, letter.offset())
-                .setParameter(5, letter.headers().getOrDefault("dead-letter-topic", ""))
-                .setParameter(6, letter.headers().getOrDefault("dead-letter-consumer", ""))
+                .setParameter(5, atMost255(letter.headers().getOrDefault("dead-letter-topic", "")))
+                .setParameter(6, atMost255(letter.headers().getOrDefault("dead-letter-consumer", "")))
                 .setParameter(7, letter.headers().getOrDefault("dead-letter-reason", ""))
-                .setParameter(8, letter.headers().getOrDefault("ce_type", ""))
+                .setParameter(8, atMost255(letter.headers().getOrDefault("ce_type", "")))
                 .setParameter(9, letter.key() == null ? "" : letter.key()).setParameter(10, letter.value() == null ? "" : letter.value())
                 .setParameter(11, headers).setParameter(12, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
         if (kept > 0) {
             notifier.deadLetter(id, letter.topic(), letter.headers().getOrDefault("dead-letter-topic", "?"),
                     letter.headers().getOrDefault("ce_type", "?"), letter.headers().getOrDefault("dead-letter-reason", "?"));
         }
+    }
+
+    /** The columns a header fills are 255 characters wide; a poison header may be longer (all of it is in {@code headers}). */
+    private static String atMost255(String text) {
+        return text.length() <= 255 ? text : text.substring(0, 254) + "…";
     }
 
     @Transactional

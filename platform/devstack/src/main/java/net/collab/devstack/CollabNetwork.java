@@ -171,8 +171,10 @@ public final class CollabNetwork implements AutoCloseable {
         requireBuilt();
         Path data = options.dataDir();
         if (!options.persistent()) {
-            // Throwaway data means all of it: topics left by an earlier run would be read by new consumers.
+            // Throwaway data means all of it: topics left by an earlier run would be read by new consumers,
+            // and a database left by a run that was killed would stop initdb.
             deleteRecursively(data.resolve("kafka"));
+            deleteRecursively(data.resolve("postgres"));
         }
         var broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(data.resolve("kafka"), options.port("kafka")));
         var database = CompletableFuture.supplyAsync(() -> options.externalPostgresUrl() != null
@@ -348,16 +350,33 @@ public final class CollabNetwork implements AutoCloseable {
 
     /**
      * Kills an instance with SIGKILL, as a crash or the kernel's OOM killer would (for fault tests):
-     * {@code name} is a service's module name, or "-2" after it for its second instance.
+     * {@code name} is a service's module name, or "-2" after it for its second instance, or "kafka",
+     * or "postgres" (every process of the embedded server).
      */
     public void kill(String name) {
-        Instance instance = instanceNamed(name);
-        instance.process.kill();
+        switch (name) {
+            case "kafka" -> kafka.kill();
+            case "postgres" -> postgres.kill();
+            default -> instanceNamed(name).process.kill();
+        }
         LOG.infof("%s killed (SIGKILL)", name);
     }
 
-    /** Starts a killed instance again, on the same port with the same settings, and waits until it is ready. */
+    /**
+     * Starts a killed instance again, on the same port with the same settings, and waits until it is
+     * ready; "kafka" and "postgres" start again on their data and ports.
+     */
     public void restart(String name) {
+        if (name.equals("kafka")) {
+            kafka.restart();
+            pids.put("kafka", kafka.pid());
+            return;
+        }
+        if (name.equals("postgres")) {
+            postgres.restart();
+            pids.put("postgres", postgres.pid());
+            return;
+        }
         Instance instance = instanceNamed(name);
         if (instance.process.isAlive()) {
             throw new IllegalStateException(name + " is still running");

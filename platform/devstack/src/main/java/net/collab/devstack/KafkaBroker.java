@@ -28,11 +28,12 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final ChildProcess process;
+    private volatile ChildProcess process;
+    private final Path dataDir;
     private final int port;
 
-    private KafkaBroker(ChildProcess process, int port) {
-        this.process = process;
+    private KafkaBroker(Path dataDir, int port) {
+        this.dataDir = dataDir;
         this.port = port;
     }
 
@@ -42,26 +43,42 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for any free port
      */
     public static KafkaBroker start(Path dataDir, int port) {
-        int clientPort = Ports.freeOrRequire(port, "Kafka");
+        KafkaBroker broker = new KafkaBroker(dataDir, Ports.freeOrRequire(port, "Kafka"));
+        broker.launch();
+        return broker;
+    }
+
+    private void launch() {
         int controllerPort = Ports.free();
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("logs");
             Path config = dataDir.resolve("server.properties");
-            Files.writeString(config, serverProperties(clientPort, controllerPort, logDir), StandardCharsets.UTF_8);
+            Files.writeString(config, serverProperties(port, controllerPort, logDir), StandardCharsets.UTF_8);
             String classpath = brokerClasspath();
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(classpath, config, dataDir);
             }
-            ChildProcess process = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(),
+            process = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(),
                     "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN",
                     "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(), dataDir, dataDir.resolve("kafka.log"));
-            KafkaBroker broker = new KafkaBroker(process, clientPort);
-            Ports.await("Kafka", Duration.ofSeconds(60), () -> Ports.isOpen(clientPort) && broker.clusterAnswers(), process);
-            return broker;
+            Ports.await("Kafka", Duration.ofSeconds(60), () -> Ports.isOpen(port) && clusterAnswers(), process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Kills the broker with SIGKILL, as a crash would (for fault tests). */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Starts the killed broker again on its data and client port; waits until it answers. */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka is still running");
+        }
+        launch();
     }
 
     private static String serverProperties(int clientPort, int controllerPort, Path logDir) {

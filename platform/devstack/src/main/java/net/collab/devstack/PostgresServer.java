@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -20,8 +21,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class PostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
     private final Path dataDir;
+    /** How the embedded server was started, to start it again on the same data after it was killed. */
+    private int port;
+    private boolean fsync;
+    private boolean statementStatistics;
     private final String baseUrl;
     private final String username;
     private final String password;
@@ -49,6 +54,16 @@ public final class PostgresServer implements AutoCloseable {
     /** As above; {@code statementStatistics} loads pg_stat_statements, which keeps each statement's calls and time. */
     public static PostgresServer embedded(Path dataDir, int port, boolean clean, boolean fsync, boolean statementStatistics) {
         int serverPort = Ports.freeOrRequire(port, "PostgreSQL");
+        PostgresServer server = new PostgresServer(startEmbedded(dataDir, serverPort, clean, fsync, statementStatistics), dataDir,
+                "jdbc:postgresql://localhost:" + serverPort + "/", "postgres", "postgres");
+        server.port = serverPort;
+        server.fsync = fsync;
+        server.statementStatistics = statementStatistics;
+        return server;
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, int serverPort, boolean clean, boolean fsync,
+            boolean statementStatistics) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
@@ -70,10 +85,61 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     .start();
             ProcessGuard.watch(postmasterPid(dataDir));
-            return new PostgresServer(postgres, dataDir, "jdbc:postgresql://localhost:" + serverPort + "/", "postgres", "postgres");
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Kills the embedded server's processes with SIGKILL, as a crash would (for fault tests): the
+     * postmaster and every backend at once, so nothing is flushed on the way out.
+     */
+    public void kill() {
+        if (embedded == null) {
+            throw new IllegalStateException("an external PostgreSQL is not ours to kill");
+        }
+        long pid = postmasterPid(dataDir);
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        // Stopped first, the postmaster can neither start new backends nor notice its backends die.
+        signal("STOP", pid);
+        List<ProcessHandle> processes = new java.util.ArrayList<>(List.of(postmaster));
+        processes.addAll(postmaster.descendants().toList());
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : processes) {
+            process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+        ProcessGuard.forget(pid);
+        // Lets go of the data directory's lock; closing a throwaway server would also delete its data,
+        // which the restart needs (zonky's switch for keeping it is a system property).
+        synchronized (PostgresServer.class) {
+            System.setProperty("ot.epg.no-cleanup", "true");
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                // pg_ctl stop finds no server: it was killed
+            } finally {
+                System.clearProperty("ot.epg.no-cleanup");
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the killed server again on its data and port (it recovers from its write-ahead log). */
+    public void restart() {
+        if (embedded == null) {
+            throw new IllegalStateException("an external PostgreSQL is not ours to restart");
+        }
+        embedded = startEmbedded(dataDir, port, false, fsync, statementStatistics);
     }
 
     /** The postmaster's process id, or -1 for an external server. */

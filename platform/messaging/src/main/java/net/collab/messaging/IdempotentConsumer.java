@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import net.collab.domain.TransientFailures;
 import net.collab.events.DomainEvent;
 import net.collab.events.EventCatalog;
 import net.collab.events.EventCodec;
@@ -152,7 +153,7 @@ public class IdempotentConsumer {
                 QuarkusTransaction.requiringNew().run(() -> apply(consumer, deliveries, handler));
                 return null;
             } catch (RuntimeException e) {
-                boolean transientFailure = Failures.isTransient(e);
+                boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && (++attempts >= maxAttempts || e instanceof MalformedEventException)) {
                     return e;
                 }

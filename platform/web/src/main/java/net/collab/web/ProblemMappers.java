@@ -151,6 +151,15 @@ public class ProblemMappers {
                     "someone changed the same data at the same moment; nothing of your request was stored. Reload and retry",
                     path(uri), null));
         }
+        if (net.collab.domain.TransientFailures.isTransient(e)) {
+            // The database unreachable or restarting, no connection free in time: it passes. A connection lost
+            // during the commit may still have committed, so the answer does not promise nothing was stored.
+            LOG.warnf("unavailable on %s: %s", path(uri), e.toString());
+            return Response.fromResponse(respond(new Problem(TYPE_PREFIX + "unavailable", "暂时无法处理 Temporarily unavailable", 503,
+                    "the service cannot reach its database just now; try again in a moment (a write cut off this way"
+                            + " is usually not stored, but may be: look before posting it again)", path(uri), null)))
+                    .header("Retry-After", 1).build();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", incident, path(uri));
         return respond(new Problem(TYPE_PREFIX + "internal", "服务器错误 Server error", 500,

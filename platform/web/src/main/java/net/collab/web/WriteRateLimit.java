@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -23,6 +24,9 @@ import io.vertx.core.http.HttpServerRequest;
  * {@code collabnet.http.write-rate.burst} requests, refilled at {@code per-second}. The client is
  * the person the token names, or the address of an anonymous caller. Beyond it: 429 with
  * {@code Retry-After}, and nothing done. Reads are not limited: the public board is read by many.
+ * The buckets are each instance's own: N instances of a service let a client write N times as
+ * much, and behind a proxy anonymous callers share the proxy's address (no write endpoint takes
+ * anonymous callers today).
  */
 @ApplicationScoped
 public class WriteRateLimit {
@@ -45,9 +49,11 @@ public class WriteRateLimit {
             return null;
         }
         HttpLimits.WriteRate rate = limits.writeRate();
+        // The person is the token's subject, as the services authorize by (a name could be changed).
         String client = identity.isAnonymous()
                 ? "address:" + (http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress())
-                : "person:" + identity.getPrincipal().getName();
+                : "person:" + (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                        ? token.getSubject() : identity.getPrincipal().getName());
         Bucket bucket = buckets.get(client, key -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
                 .build());

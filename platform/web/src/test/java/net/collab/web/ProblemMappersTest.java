@@ -20,9 +20,18 @@ class ProblemMappersTest {
     }
 
     @Test
-    void otherFailuresStayServerErrors() {
+    void theDatabaseAwayIsUnavailableNotAServerError() {
         var brokenConnection = new RuntimeException(new SQLException("connection refused", "08001"));
+        var startingUp = new RuntimeException(new SQLException("the database system is starting up", "57P03"));
         assertThat(ProblemMappers.concurrentChange(brokenConnection)).isFalse();
-        assertThat(ProblemMappers.unexpectedResponseStatus(brokenConnection)).isEqualTo(500);
+        assertThat(ProblemMappers.unexpectedResponseStatus(brokenConnection)).isEqualTo(503);
+        assertThat(ProblemMappers.unexpectedResponseStatus(startingUp)).isEqualTo(503);
+    }
+
+    @Test
+    void otherFailuresStayServerErrors() {
+        assertThat(ProblemMappers.unexpectedResponseStatus(new IllegalStateException("a bug"))).isEqualTo(500);
+        assertThat(ProblemMappers.unexpectedResponseStatus(new RuntimeException(new SQLException("syntax error", "42601"))))
+                .isEqualTo(500);
     }
 }

@@ -183,6 +183,10 @@ public class OrganizationService {
             throw Refusal.forbidden("only administrators (org-admin) of the hub " + group.sponsorOrganizationId()
                     + " that the group names, or the coordinator, answer its request for sponsorship");
         }
+        if (!actor.coordinator() && group.status() == OrganizationStatus.SUSPENDED) {
+            throw Refusal.forbidden("organization " + groupId + " is suspended; until the coordinator reinstates it,"
+                    + " only the coordinator changes it");
+        }
         group.answerSponsorship(accept, now());
         events.updated(group);
         return group;

@@ -1,14 +1,17 @@
-package net.collab.messaging;
+package net.collab.domain;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
 
-/** Tells failures that pass by themselves from those that will happen again. */
-final class Failures {
+/**
+ * Tells failures that pass by themselves from those that will happen again: consumers wait and
+ * retry the first kind, and a request that meets one is answered 503 (try again) rather than 500.
+ */
+public final class TransientFailures {
 
-    private Failures() {
+    private TransientFailures() {
     }
 
     /**
@@ -19,7 +22,7 @@ final class Failures {
      * down) and 55P03 (lock not available); or no connection to be had from the pool in time
      * (Agroal's acquisition timeout, an SQLException without SQLSTATE caused by a timeout).
      */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         return isTransient(failure, 0);
     }
 
